@@ -1,0 +1,112 @@
+"""Shared fixtures: the site is built once per session, served on localhost, and
+opened in Debian's headless Chromium for the browser tests."""
+
+from __future__ import annotations
+
+import functools
+import os
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SITE_URL = "https://www.orkestindeklas.nl/"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# Flags for a sandboxed, offline machine: no background calls home to Google.
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+
+
+@dataclass(frozen=True)
+class BuiltSite:
+    root: Path
+    log: str
+    seconds: float
+
+
+def build_site(site_dir: Path, *extra: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
+    return subprocess.run([*command, *extra], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> BuiltSite:
+    site_dir = tmp_path_factory.mktemp("site")
+    started = time.perf_counter()
+    result = build_site(site_dir)
+    if result.returncode != 0:
+        pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
+    return BuiltSite(site_dir, result.stderr, time.perf_counter() - started)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+@pytest.fixture(scope="session")
+def server(site) -> str:
+    """The built site on http://127.0.0.1:<port>/, as a static host would serve it."""
+    handler = functools.partial(_QuietHandler, directory=str(site.root))
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's Chromium driven by Playwright. A missing browser fails, never skips."""
+    from playwright.sync_api import sync_playwright
+
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM}: run ./scripts/test, which installs it",
+                    pytrace=False)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@dataclass
+class RecordedPage:
+    """A browser tab that records every request and blocks any that leave localhost."""
+
+    page: object
+    requests: list[str]
+    foreign: list[str]
+
+
+@pytest.fixture
+def tab(browser):
+    context = browser.new_context()
+    requests: list[str] = []
+    foreign: list[str] = []
+
+    def route(route):
+        url = route.request.url
+        requests.append(url)
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            foreign.append(url)
+            route.abort()
+
+    context.route("**/*", route)
+    yield RecordedPage(context.new_page(), requests, foreign)
+    context.close()

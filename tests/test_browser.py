@@ -1,0 +1,99 @@
+"""In headless Chromium: language switcher, per-language search, no third-party
+requests and no accessibility violations, on the built site served locally."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from conftest import ROOT
+from site_checks import built_pages, page_language, page_url_path
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+# WCAG 2.0, 2.1 and 2.2 at levels A and AA: what Dutch public-sector sites must meet (and more).
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+
+
+def search(tab, server: str, path: str, query: str) -> list[str]:
+    """Type a query into the site's search box and return every result's URL path."""
+    page = tab.page
+    page.goto(f"{server}{path}")
+    page.click("label.md-header__button[for=__search]")
+    page.fill("input.md-search__input", query)
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    # Results arrive in batches as the list scrolls; scroll until no more come.
+    count = -1
+    while count != (count := page.locator(".md-search-result__item").count()):
+        page.locator(".md-search-result__item").last.scroll_into_view_if_needed()
+        page.wait_for_timeout(300)
+    hrefs = page.eval_on_selector_all(
+        ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
+    )
+    return [re.sub(r"^https?://[^/]+", "", href).split("#")[0].split("?")[0] for href in hrefs]
+
+
+def pages_saying_only(site, word: str, not_word: str) -> set[str]:
+    """Dutch pages whose text has `word` but never `not_word` (checked in the search index)."""
+    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts: dict[str, str] = {}
+    for doc in index["docs"]:
+        location = "/" + doc["location"].split("#")[0]
+        texts[location] = texts.get(location, "") + " " + doc["title"] + " " + doc["text"]
+    return {
+        location for location, text in texts.items()
+        if re.search(rf"\b{word}\b", text, re.I) and not re.search(rf"\b{not_word}\b", text, re.I)
+    }
+
+
+def test_switcher_takes_the_reader_to_the_same_page(tab, server):
+    page = tab.page
+    for start, language, expected in [
+        ("/instrumenten/trompet-ventielen-olien/", "en", "/en/instrumenten/trompet-ventielen-olien/"),
+        ("/en/financiering/begroting/", "nl", "/financiering/begroting/"),
+        ("/", "en", "/en/"),
+    ]:
+        page.goto(f"{server}{start}")
+        page.hover(".md-header__option .md-select")
+        page.click(f"a.md-select__link[hreflang={language}]")
+        page.wait_for_load_state()
+        assert page.url == f"{server}{expected}"
+        assert page.get_attribute("html", "lang") == language
+
+
+def test_dutch_search_is_stemmed_and_returns_only_dutch_pages(tab, server, site):
+    only_singular = pages_saying_only(site, "instrument", "instrumenten")
+    assert only_singular, "the test needs a Dutch page that says 'instrument' but not 'instrumenten'"
+    results = search(tab, server, "/", "instrumenten")
+    assert results and not [r for r in results if r.startswith("/en/")]
+    assert only_singular & set(results), f"no result among {sorted(only_singular)}"
+    index_requests = [url for url in tab.requests if url.endswith("search_index.json")]
+    assert index_requests and all("/en/" not in url for url in index_requests)
+
+
+def test_english_search_returns_only_english_pages(tab, server):
+    results = search(tab, server, "/en/", "conductor")
+    assert results and all(r.startswith("/en/") for r in results)
+    index_requests = [url for url in tab.requests if url.endswith("search_index.json")]
+    assert index_requests and all("/en/search/" in url for url in index_requests)
+
+
+def test_every_page_stays_on_this_site_and_passes_axe(browser, server, site, tab):
+    assert AXE.exists(), "axe-core missing: run ./scripts/test (it runs npm ci)"
+    page = tab.page
+    problems = []
+    for built in built_pages(site.root):
+        path = page_url_path(site.root, built)
+        page.goto(f"{server}{path}", wait_until="load")
+        page.add_script_tag(path=str(AXE))
+        result = page.evaluate(
+            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+        )
+        for violation in result["violations"]:
+            targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
+            problems.append(f"{path} ({page_language(site.root, built)}): "
+                            f"{violation['id']}: {violation['help']} at {targets}")
+    assert tab.foreign == [], "requests to other hosts"
+    assert problems == []

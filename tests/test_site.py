@@ -1,0 +1,75 @@
+"""The real site: strict build, both languages, language links, sitemap, privacy."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from conftest import ROOT, SITE_URL
+from site_checks import (
+    built_pages,
+    language_problems,
+    missing_built_twins,
+    missing_twins,
+    page_language,
+    sitemap_problems,
+    third_party_resources,
+)
+
+MINIMUM_PAGES_PER_LANGUAGE = 30
+
+
+def test_strict_build_has_no_warnings(site):
+    warnings = [line for line in site.log.splitlines() if line.startswith(("WARNING", "ERROR"))]
+    assert warnings == []
+
+
+def test_every_source_page_has_its_twin():
+    assert missing_twins(ROOT / "docs") == []
+
+
+def test_both_languages_are_built_with_enough_pages(site):
+    per_language = {"nl": 0, "en": 0}
+    for page in built_pages(site.root):
+        per_language[page_language(site.root, page)] += 1
+    assert per_language["nl"] == per_language["en"] >= MINIMUM_PAGES_PER_LANGUAGE
+
+
+def test_every_built_page_has_its_twin(site):
+    assert missing_built_twins(site.root) == []
+
+
+def test_lang_hreflang_and_switcher_point_to_the_twin(site):
+    assert language_problems(site.root, SITE_URL) == []
+
+
+def test_sitemap_lists_both_languages_with_alternates(site):
+    assert sitemap_problems(site.root, SITE_URL) == []
+
+
+def test_no_page_loads_anything_from_another_host(site):
+    assert third_party_resources(site.root, urlsplit(SITE_URL).hostname) == []
+
+
+def test_404_page_speaks_both_languages(site):
+    html = (site.root / "404.html").read_text(encoding="utf-8")
+    assert "Pagina niet gevonden" in html and 'lang="en"' in html and "Page not found" in html
+
+
+def test_theme_strings_follow_the_language(site):
+    dutch = (site.root / "index.html").read_text(encoding="utf-8")
+    english = (site.root / "en" / "index.html").read_text(encoding="utf-8")
+    assert "Zoeken" in dutch and "Search" in english
+    assert "Orchestra in the Classroom" in english
+
+
+def test_each_language_has_its_own_search_index(site):
+    import json
+
+    dutch = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
+    english = json.loads((site.root / "en" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert dutch["config"]["lang"] == ["nl"] and english["config"]["lang"] == ["en"]
+    dutch_pages = {d["location"].split("#")[0] for d in dutch["docs"]}
+    english_pages = {d["location"].split("#")[0] for d in english["docs"]}
+    # Both index the same set of pages (locations are relative to each language's root).
+    assert dutch_pages == english_pages and len(dutch_pages) >= MINIMUM_PAGES_PER_LANGUAGE
+    assert not any(location.startswith("en/") for location in dutch_pages)
