@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import os
+import socket
 import subprocess
 import sys
 import threading
@@ -12,11 +13,11 @@ import time
 from dataclasses import dataclass
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SITE_URL = "https://www.orkestindeklas.nl/"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags for a sandboxed, offline machine: no background calls home to Google.
 CHROMIUM_ARGS = [
@@ -33,24 +34,32 @@ CHROMIUM_ARGS = [
 @dataclass(frozen=True)
 class BuiltSite:
     root: Path
+    url: str  # the site_url it was built for: where the test server serves it
     log: str
     seconds: float
 
 
-def build_site(site_dir: Path, *extra: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": SITE_URL}
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def build_site(site_dir: Path, site_url: str, *extra: str, cwd: Path = ROOT):
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     return subprocess.run([*command, *extra], cwd=cwd, env=env, capture_output=True, text=True)
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
-    site_dir = tmp_path_factory.mktemp("site")
+    # Built for the address the test server will use, as production is built for its own.
+    site_dir, url = tmp_path_factory.mktemp("site"), f"http://127.0.0.1:{free_port()}/"
     started = time.perf_counter()
-    result = build_site(site_dir)
+    result = build_site(site_dir, url)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
-    return BuiltSite(site_dir, result.stderr, time.perf_counter() - started)
+    return BuiltSite(site_dir, url, result.stderr, time.perf_counter() - started)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -62,10 +71,10 @@ class _QuietHandler(SimpleHTTPRequestHandler):
 def server(site) -> str:
     """The built site on http://127.0.0.1:<port>/, as a static host would serve it."""
     handler = functools.partial(_QuietHandler, directory=str(site.root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd = ThreadingHTTPServer(("127.0.0.1", urlsplit(site.url).port), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    yield site.url.rstrip("/")
     httpd.shutdown()
 
 

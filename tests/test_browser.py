@@ -21,8 +21,8 @@ def search(tab, server: str, path: str, query: str) -> list[str]:
     """Type a query into the site's search box and return every result's URL path."""
     page = tab.page
     page.goto(f"{server}{path}")
-    page.click("label.md-header__button[for=__search]")
-    page.fill("input.md-search__input", query)
+    page.click("input.md-search__input")
+    page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
     # Results arrive in batches as the list scrolls; scroll until no more come.
     count = -1

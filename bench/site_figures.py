@@ -1,0 +1,91 @@
+"""Figures for the real site: pages per language, build time, first-load bytes, search index.
+
+Run: .venv/bin/python bench/site_figures.py  (after ./scripts/test or ./scripts/serve
+installed .venv). Prints a table and writes bench/results/site_figures.json.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> float:
+    started = time.perf_counter()
+    subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)],
+        cwd=ROOT, env=ENV, check=True,
+    )
+    return time.perf_counter() - started
+
+
+def gzip_size(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), compresslevel=9))
+
+
+def first_load_bytes(site_dir: Path, page: Path) -> dict[str, int]:
+    """gzip bytes of a page's HTML and the CSS and JS it links to from this site."""
+    html = page.read_text(encoding="utf-8")
+    assets = re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html)
+    sizes = {"html": gzip_size(page), "css": 0, "js": 0}
+    for asset in assets:
+        path = (page.parent / asset).resolve()
+        sizes[asset.rsplit(".", 1)[1]] += gzip_size(path)
+    return sizes
+
+
+def merged_index_bytes() -> int:
+    """The search index the i18n plugin writes on its own (every language in one file)."""
+    with tempfile.TemporaryDirectory(dir=ROOT) as scratch:
+        config = Path(scratch) / "mkdocs.yml"
+        config.write_text(
+            "INHERIT: ../mkdocs.yml\ndocs_dir: ../docs\ntheme:\n  custom_dir: ../overrides\n"
+            "hooks: [../hooks/hreflang.py]\n",
+            encoding="utf-8",
+        )
+        site_dir = Path(scratch) / "site"
+        build(site_dir, config)
+        return (site_dir / "search" / "search_index.json").stat().st_size
+
+
+def main() -> None:
+    times, site_dir = [], Path(tempfile.mkdtemp())
+    for _ in range(3):
+        times.append(build(site_dir))
+    pages = {"nl": 0, "en": 0}
+    for page in site_dir.rglob("index.html"):
+        relative = page.relative_to(site_dir).as_posix()
+        if not relative.startswith(("assets/", "search/")):
+            pages["en" if relative.startswith("en/") else "nl"] += 1
+    home = first_load_bytes(site_dir, site_dir / "index.html")
+    figures = {
+        "pages_per_language": pages,
+        "build_seconds_median_of_3": round(statistics.median(times), 2),
+        "build_seconds_runs": [round(t, 2) for t in times],
+        "home_first_load_gzip_bytes": {**home, "total": sum(home.values())},
+        "search_index_bytes": {
+            "nl": (site_dir / "search" / "search_index.json").stat().st_size,
+            "en": (site_dir / "en" / "search" / "search_index.json").stat().st_size,
+            "merged_without_hook": merged_index_bytes(),
+        },
+        "search_index_gzip_bytes_nl": gzip_size(site_dir / "search" / "search_index.json"),
+    }
+    out = ROOT / "bench" / "results" / "site_figures.json"
+    out.parent.mkdir(exist_ok=True)
+    out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
+    print(json.dumps(figures, indent=2))
+
+
+if __name__ == "__main__":
+    main()
