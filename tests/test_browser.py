@@ -17,6 +17,13 @@ AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
+SCROLL_RESULTS_TO_END = """() => {
+    const list = document.querySelector(".md-search__scrollwrap");
+    list.scrollTop = 0;
+    setTimeout(() => { list.scrollTop = list.scrollHeight; }, 100);
+}"""
+
+
 def search(tab, server: str, path: str, query: str) -> list[str]:
     """Type a query into the site's search box and return every result's URL path."""
     page = tab.page
@@ -24,11 +31,12 @@ def search(tab, server: str, path: str, query: str) -> list[str]:
     page.click("input.md-search__input")
     page.keyboard.type(query)
     page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    # Results arrive in batches as the list scrolls; scroll until no more come.
+    # The theme shows the first results and adds more each time the list is scrolled
+    # to its end; scroll away and back until no more come.
     count = -1
     while count != (count := page.locator(".md-search-result__item").count()):
-        page.locator(".md-search-result__item").last.scroll_into_view_if_needed()
-        page.wait_for_timeout(300)
+        page.evaluate(SCROLL_RESULTS_TO_END)
+        page.wait_for_timeout(400)
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
     )

@@ -1,4 +1,4 @@
-"""One search index per language, each with its own stemmer.
+"""Search that works per language: own index, own stemmer, stemmed type-ahead.
 
 mkdocs-static-i18n builds every language in turn into one site folder and
 then writes a single root search index holding *all* languages (with the
@@ -8,38 +8,36 @@ too and search them with English rules. This hook instead:
 - gives each language build its own search language (so Dutch is stemmed);
 - writes each non-default language's index into that language's folder
   (`/en/search/search_index.json`, locations relative to `/en/`);
-- after the last build, puts the root index back to the default language only.
-
-`overrides/main.html` points the pages of each language at their own index.
+- after the last build, puts the root index back to the default language only;
+- points each page's theme config at its language's index, and at
+  `assets/javascripts/workers/search-worker.js`, which makes the theme's type-ahead
+  wildcard (`instrumenten*`) go through the stemmer.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import os
+import re
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 
-log = logging.getLogger("mkdocs.plugins.search_per_language")
+log = logging.getLogger("mkdocs.plugins.search")
+
+THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
+# The wrapper sits beside the theme's worker: the theme loads its language files relative to it.
+THEME_WORKER = re.compile(r"^(?P<folder>.*/workers/)(?P<worker>search\.[0-9a-f]+\.min\.js)$")
 
 
 def _plugins(config: MkDocsConfig):
     i18n = config.plugins.get("i18n")
     search = config.plugins.get("material/search") or config.plugins.get("search")
     if i18n is None or search is None:
-        raise PluginError("search_per_language needs the 'i18n' and 'search' plugins")
+        raise PluginError("hooks/search.py needs the 'i18n' and 'search' plugins")
     return i18n, search
-
-
-def _write_index(index, language: str, site_dir: str, folder: str) -> None:
-    index.config["lang"] = [language]
-    path = os.path.join(site_dir, folder, "search", "search_index.json")
-    os.makedirs(os.path.dirname(path), exist_ok=True)
-    with open(path, "w", encoding="utf-8") as handle:
-        handle.write(index.generate_search_index(None))
-    log.debug("Search index for '%s': %d entries in %s", language, len(index.entries), path)
 
 
 def _language_folder(i18n, language: str) -> str:
@@ -53,6 +51,31 @@ def _strip(location: str, prefix: str) -> str:
     return location[len(prefix):]
 
 
+def _write_index(index, language: str, site_dir: str, folder: str) -> None:
+    index.config["lang"] = [language]
+    path = os.path.join(site_dir, folder, "search", "search_index.json")
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "w", encoding="utf-8") as handle:
+        handle.write(index.generate_search_index(None))
+    log.debug("Search index for '%s': %d entries in %s", language, len(index.entries), path)
+
+
+def rewrite_theme_config(html: str, language_folder: str, where: str) -> str:
+    """Point the theme's search at this language's index and the stemming worker."""
+    match = THEME_CONFIG.search(html)
+    if match is None:
+        raise PluginError(f"{where}: the theme's __config script was not found")
+    settings = json.loads(match[2])
+    worker = THEME_WORKER.match(settings.get("search", ""))
+    if worker is None:
+        raise PluginError(f"{where}: unexpected search worker {settings.get('search')!r}")
+    settings["search"] = f"{worker['folder']}search-worker.js?theme={worker['worker']}"
+    if language_folder:
+        # The theme finds the index at "<base>/search/search_index.json".
+        settings["base"] = f"{settings['base'].rstrip('/')}/{language_folder}/"
+    return html[: match.start(2)] + json.dumps(settings) + html[match.end(2) :]
+
+
 # Runs before the search plugin's on_config, which copies these settings.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -62,11 +85,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     return config
 
 
-def on_page_context(context, page, config: MkDocsConfig, nav):
-    # The theme finds the search index under its "base"; see overrides/main.html.
+def on_post_page(output: str, page, config: MkDocsConfig) -> str:
     i18n, _ = _plugins(config)
-    context["search_language_folder"] = _language_folder(i18n, i18n.current_language)
-    return context
+    folder = _language_folder(i18n, i18n.current_language)
+    return rewrite_theme_config(output, folder, page.file.src_uri)
+
+
+def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != "404.html":
+        return output
+    # The one 404 page serves every language; it searches the default language.
+    return rewrite_theme_config(output, "", template_name)
 
 
 # Runs after mkdocs-static-i18n's own post-build step (priority -100).
@@ -75,7 +104,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     i18n, search = _plugins(config)
     index = search.search_index
     if i18n.building:
-        # An inner build of another language: move its index into its own folder.
+        # An inner build of another language: write its index into its own folder.
         language = i18n.current_language
         prefix = _language_folder(i18n, language) + "/"
         merged_entries = index.entries
