@@ -69,6 +69,12 @@ def test_switcher_takes_the_reader_to_the_same_page(tab, server):
         page.wait_for_load_state()
         assert page.url == f"{server}{expected}"
         assert page.get_attribute("html", "lang") == language
+    # Straight to the twin: no sitemap downloads, no detour through a redirect.
+    assert not [url for url in tab.requests if url.endswith("sitemap.xml")]
+    page_addresses_without_slash = [
+        url for url in tab.requests if not url.endswith("/") and "." not in url.rsplit("/", 1)[1]
+    ]
+    assert page_addresses_without_slash == []
 
 
 def test_dutch_search_is_stemmed_and_returns_only_dutch_pages(tab, server, site):
