@@ -51,7 +51,8 @@ def merged_index_bytes() -> int:
         config = Path(scratch) / "mkdocs.yml"
         config.write_text(
             "INHERIT: ../mkdocs.yml\ndocs_dir: ../docs\ntheme:\n  custom_dir: ../overrides\n"
-            "hooks: [../hooks/hreflang.py]\n",
+            "watch: [../overrides]\n"
+            "hooks: [../hooks/markdown_extensions.py, ../hooks/hreflang.py]\n",
             encoding="utf-8",
         )
         site_dir = Path(scratch) / "site"
