@@ -3,8 +3,10 @@ opened in Debian's headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -51,6 +53,23 @@ def build_site(site_dir: Path, site_url: str, *extra: str, cwd: Path = ROOT):
     return subprocess.run([*command, *extra], cwd=cwd, env=env, capture_output=True, text=True)
 
 
+def fixture_project(tmp_path: Path, pages: dict[str, str | bytes]) -> Path:
+    """A small project with the real configuration, theme and hooks, and these files in docs/."""
+    project = tmp_path / "project"
+    for name in ("overrides", "hooks"):
+        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
+    (project / "mkdocs.yml").write_text(config + "\nnav:\n  - Start: index.md\n", encoding="utf-8")
+    for name, content in pages.items():
+        path = project / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return project
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
     # Built for the address the test server will use, as production is built for its own.
@@ -67,15 +86,23 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+@contextlib.contextmanager
+def serving(directory: Path, port: int = 0):
+    """Serve a built site on http://127.0.0.1:<port>, as a static host would."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    finally:
+        httpd.shutdown()
+
+
 @pytest.fixture(scope="session")
 def server(site) -> str:
-    """The built site on http://127.0.0.1:<port>/, as a static host would serve it."""
-    handler = functools.partial(_QuietHandler, directory=str(site.root))
-    httpd = ThreadingHTTPServer(("127.0.0.1", urlsplit(site.url).port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield site.url.rstrip("/")
-    httpd.shutdown()
+    """The built site, on the address it was built for."""
+    with serving(site.root, urlsplit(site.url).port) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -2,22 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-
-from conftest import ROOT, build_site
-
-
-def fixture_project(tmp_path, pages: dict[str, str]):
-    """A small project with the real configuration, theme and hooks, and these pages."""
-    project = tmp_path / "project"
-    for name in ("overrides", "hooks"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
-    (project / "mkdocs.yml").write_text(config + "\nnav:\n  - Start: index.md\n", encoding="utf-8")
-    for name, text in pages.items():
-        (project / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
-        (project / "docs" / name).write_text(text, encoding="utf-8")
-    return project
+from conftest import build_site, fixture_project
 
 
 def test_broken_link_and_broken_anchor_fail_the_build(tmp_path):
@@ -40,3 +25,14 @@ def test_the_same_project_without_faults_builds(tmp_path):
     })
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_video_fault_fails_the_build_naming_the_page_and_the_problem(tmp_path):
+    project = fixture_project(tmp_path, {
+        "index.md": "# Start\n\n![type:video](https://example.com/les.mp4){ title=\"Les\" }\n",
+        "index.en.md": "# Home\n\n![type:video](https://youtu.be/abcdefghijk)\n",
+    })
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0
+    assert "docs/index.md: video problem(s):" in result.stderr
+    assert "'https://example.com/les.mp4' is on example.com" in result.stderr

@@ -1,0 +1,87 @@
+"""Videos in headless Chromium: nothing from a third party before a click, only the
+privacy-friendly player after it, captions exposed, and no accessibility faults."""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import ROOT, build_site, fixture_project, serving
+from site_checks import built_pages, page_language, page_url_path
+
+pytestmark = pytest.mark.browser
+
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+PLAYER_HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com"}
+
+
+def axe_violations(page, selector: str) -> list[str]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "s => axe.run({include: [s]}, {runOnly: {type: 'tag', values: "
+        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice']}})",
+        selector,
+    )
+    return [f"{v['id']}: {v['help']}" for v in result["violations"]]
+
+
+def pages_with_video(site):
+    return [p for p in built_pages(site.root) if 'class="video"' in p.read_text(encoding="utf-8")]
+
+
+def test_the_site_has_video_pages_in_both_languages(site):
+    languages = [page_language(site.root, p) for p in pages_with_video(site)]
+    assert languages.count("nl") >= 3 and languages.count("en") == languages.count("nl")
+
+
+def test_every_video_page_loads_only_this_site_and_exposes_captions(site, server, tab):
+    page = tab.page
+    for built in pages_with_video(site):
+        language = page_language(site.root, built)
+        page.goto(f"{server}{page_url_path(site.root, built)}", wait_until="load")
+        tracks = page.eval_on_selector_all(
+            "figure.video video", "videos => videos.map(v => [...v.textTracks].map(t => [t.language, t.kind, t.mode]))"
+        )
+        for video_tracks in tracks:
+            assert sorted(t[0] for t in video_tracks) == ["en", "nl"]
+            assert all(kind == "captions" for _, kind, _ in video_tracks)
+            # The reader's language is the default track (the browser shows it).
+            assert [lang for lang, _, mode in video_tracks if mode == "showing"] == [language]
+        assert page.eval_on_selector_all("figure.video video", "vs => vs.every(v => v.preload === 'none')")
+        assert axe_violations(page, "figure.video") == [], built
+    assert tab.foreign == []
+
+
+@pytest.fixture(scope="module")
+def hosted_site(tmp_path_factory):
+    """A small site with a YouTube and a Vimeo video, as a contributor might add them."""
+    tmp_path = tmp_path_factory.mktemp("hosted")
+    videos = (
+        '![type:video](https://www.youtube.com/watch?v=abcdefghijk){ title="Fagot" duration="2:10" }\n\n'
+        '![type:video](https://vimeo.com/76979871){ title="Hobo" }\n'
+    )
+    project = fixture_project(tmp_path, {"index.md": "# Start\n\n" + videos,
+                                         "index.en.md": "# Home\n\n" + videos})
+    result = build_site(tmp_path / "site", "http://127.0.0.1/", cwd=project)
+    assert result.returncode == 0, result.stderr
+    with serving(tmp_path / "site") as url:
+        yield url
+
+
+@pytest.mark.parametrize("path, button, host", [
+    ("/", 0, "www.youtube-nocookie.com"),
+    ("/en/", 1, "player.vimeo.com"),
+])
+def test_hosted_video_contacts_only_its_player_and_only_after_a_click(hosted_site, tab, path, button, host):
+    page = tab.page
+    page.goto(f"{hosted_site}{path}", wait_until="networkidle")
+    assert tab.foreign == [], "a third party was contacted before the click"
+    assert page.locator("iframe").count() == 0
+    assert axe_violations(page, "figure.video") == []
+    page.locator("button.video__load").nth(button).press("Enter")  # keyboard, like many readers
+    page.wait_for_selector("figure.video iframe")
+    page.wait_for_timeout(500)
+    hosts = {urlsplit(url).hostname for url in tab.foreign}
+    assert hosts == {host}, tab.foreign
+    iframe = page.locator("figure.video iframe")
+    assert iframe.get_attribute("title") in ("Fagot", "Hobo")
