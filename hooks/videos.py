@@ -61,16 +61,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-    extension = _extension(config)
-    extension.start_page(page.file.src_uri)
-
     def url_for(path: str) -> str:
         file = files.get_file_from_path(path)
         if file is None:
             raise PluginError(f"{_source_name(page, config)}: '{path}' is not published")
         return get_relative_url(file.url, page.url)
 
-    extension.setConfig("url_for", url_for)
+    _extension(config).start_page(page.file.src_uri, url_for)
     return markdown
 
 

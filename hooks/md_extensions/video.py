@@ -105,14 +105,18 @@ class VideoExtension(Extension):
             "language": ["nl", "Language of the page (placeholder text, default captions)"],
             "languages": [{"nl": "Nederlands", "en": "English"}, "Caption languages and labels"],
             "base_dir": [".", "Folder that page and media paths are relative to (docs/)"],
-            "url_for": [None, "Callable: media path from base_dir -> URL in the page"],
         }
         super().__init__(**kwargs)
         self.start_page("")
 
-    def start_page(self, page_path: str) -> None:
-        """Call before converting each page: relative paths and problems belong to it."""
+    def start_page(self, page_path: str, url_for=None) -> None:
+        """Call before converting each page: relative paths and problems belong to it.
+
+        `url_for(path)` turns a media path (relative to base_dir) into the URL to
+        write in the page; by default the path is written as the writer gave it.
+        """
         self.page_path = page_path
+        self.url_for = url_for
         self.problems: list[str] = []
         self.videos: list[FoundVideo] = []
 
@@ -182,20 +186,20 @@ class VideoExtension(Extension):
     def _player(self, frame, source: LocalVideo, poster, captions, video, strings) -> None:
         src = self._url(source.path)
         player = etree.SubElement(frame, "video", {
-            "controls": "controls", "preload": "none", "poster": poster, "width": "1280",
+            "controls": "controls", "preload": "none", "poster": self._url(poster), "width": "1280",
             "height": "720", "aria-label": video.title,
         })
         etree.SubElement(player, "source", {"src": src, "type": source.mime_type})
-        for language, (caption_url, _) in captions.items():
+        for language, (caption_path, _) in captions.items():
             track = etree.SubElement(player, "track", {
-                "kind": "captions", "srclang": language, "src": caption_url,
+                "kind": "captions", "srclang": language, "src": self._url(caption_path),
                 "label": self.getConfig("languages")[language],
             })
             if language == self.getConfig("language"):
                 track.set("default", "default")
         fallback = etree.SubElement(player, "p")
         fallback.text = strings["fallback"] + " "
-        etree.SubElement(fallback, "a", {"href": src}).text = strings["download"]
+        etree.SubElement(fallback, "a", {"href": source.path}).text = strings["download"]
 
     def _caption(self, figure, source, captions, video, strings) -> None:
         caption = etree.SubElement(figure, "figcaption", {"class": "video__caption"})
@@ -246,7 +250,7 @@ class VideoExtension(Extension):
             if text is None:
                 continue
             try:
-                found[language] = (self._url(path), read_cues(text))
+                found[language] = (path, read_cues(text))
             except WebVTTError as error:
                 problems.append(f"caption file '{self._shown(path)}' is not valid WebVTT: it {error}")
         return found
@@ -261,7 +265,7 @@ class VideoExtension(Extension):
             return None
         if self._read(path, "poster image", problems, binary=True) is None:
             return None
-        return self._url(path)
+        return path
 
     def _full_path(self, path: str) -> str:
         page_dir = os.path.dirname(self.page_path)
@@ -283,11 +287,15 @@ class VideoExtension(Extension):
             return handle.read()
 
     def _url(self, path: str) -> str:
-        url_for = self.getConfig("url_for")
-        if url_for is None:
+        """The URL for <video>, <source> and <track>, which site generators leave alone.
+
+        Links (<a href>, <img src>) keep the path as written: the generator
+        resolves those like any other link in the page.
+        """
+        if self.url_for is None:
             return path
         base = os.path.normpath(self.getConfig("base_dir"))
-        return url_for(os.path.relpath(self._full_path(path), base).replace(os.sep, "/"))
+        return self.url_for(os.path.relpath(self._full_path(path), base).replace(os.sep, "/"))
 
 
 def _append_text(parent: etree.Element, text: str) -> None:
