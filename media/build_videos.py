@@ -5,7 +5,7 @@ For every video and every language (nl, en) this draws one slide per step
 puts it together with ffmpeg. It writes into docs/instrumenten/video/:
 
     <slug>-<lang>.mp4              1280x720 H.264 + AAC mono, slides timed to the narration
-    <slug>-<lang>.jpg              poster image (the title slide)
+    <slug>-<lang>.webp             poster image (the title slide), small: it loads with the page
     <slug>-<lang>-<caplang>.vtt    captions in both languages, timed to that video
 
 File names never contain ".nl." or ".en.": the site's i18n plugin would read
@@ -43,7 +43,8 @@ FPS = 5               # slides change on a frame; 0.2 s steps keep audio and cap
 LEAD, PAUSE = 0.3, 0.6  # silence before and (at least) after each slide's narration
 CRF = "36"                 # x264 quality: the slides are flat drawings, so this stays sharp
 AUDIO = ["-c:a", "aac", "-b:a", "20k", "-ar", "16000", "-ac", "1"]  # speech only
-POSTER_MAX = 80_000
+POSTER_MAX = 25_000  # bytes: the poster is all a reader downloads before pressing play
+POSTER_WIDTH = 960   # the player is rarely wider on a school laptop
 HEADER_BG = (232, 239, 252)
 
 
@@ -80,7 +81,7 @@ def texts(video, lang):
 
 
 def build(video, lang, data, png_dir):
-    """Make <slug>-<lang>.mp4 and .jpg; return the (start, end) seconds of every slide."""
+    """Make <slug>-<lang>.mp4 and .webp; return the (start, end) seconds of every slide."""
     words = {key: value[lang] for key, value in data["labels"].items()}
     spoken = texts(video, lang)
     slides = [title_slide(video, lang, words)]
@@ -102,7 +103,7 @@ def build(video, lang, data, png_dir):
             start += count
         write_audio(tmp / "narration.wav", frames, rate)
         write_video(tmp, frames, timings, OUT / f"{name}.mp4")
-    save_poster(slides[0], OUT / f"{name}.jpg")
+    save_poster(slides[0], OUT / f"{name}.webp")
     return timings
 
 
@@ -151,8 +152,9 @@ def write_video(tmp, frames, timings, path):
 
 
 def save_poster(slide, path):
+    small = slide.resize((POSTER_WIDTH, POSTER_WIDTH * 9 // 16), Image.LANCZOS)
     for quality in (80, 75, 70, 65, 60):
-        slide.save(path, "JPEG", quality=quality, optimize=True)
+        small.save(path, "WEBP", quality=quality, method=6)
         if path.stat().st_size < POSTER_MAX:
             return
     print(f"warning: {path.name} is still {path.stat().st_size} bytes", file=sys.stderr)
