@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from conftest import build_site, fixture_project
 
 
@@ -36,3 +37,24 @@ def test_a_video_fault_fails_the_build_naming_the_page_and_the_problem(tmp_path)
     assert result.returncode != 0
     assert "docs/index.md: video problem(s):" in result.stderr
     assert "'https://example.com/les.mp4' is on example.com" in result.stderr
+
+
+VIDEO_FILES = {"video/les-nl.mp4": b"\0", "video/les-nl.webp": b"\0",
+               "video/les-nl.vtt": "WEBVTT\n\n00:00.000 --> 00:05.000\nHallo.\n",
+               "video/les-en.vtt": "WEBVTT\n\n00:00.000 --> 00:05.000\nHello.\n"}
+GOOD = 'poster="video/les-nl.webp" captions="video/les-{lang}.vtt"'
+
+
+@pytest.mark.parametrize("line, problem", [
+    ('![type:video](https://example.com/les.mp4){ title="Les" }', "'https://example.com/les.mp4' is on example.com"),
+    (f'![type:video](video/weg.mp4){{ title="Les" {GOOD} }}', "video file not found: 'docs/video/weg.mp4'"),
+    ('![type:video](video/les-nl.mp4){ title="Les" poster="video/les-nl.webp" captions="video/x-{lang}.vtt" }', "caption file (nl) not found: 'docs/video/x-nl.vtt'"),
+    ('![type:video](https://www.youtube.com/watch?v=kort){ title="Les" }', "has no valid YouTube video id"),
+    (f'![type:video](video/les-nl.mp4){{ {GOOD} }}', "has no title"),
+])
+def test_each_video_fault_fails_the_build_naming_the_page(tmp_path, line, problem):
+    pages = {"index.md": "# Start\n\nGoed.\n", "index.en.md": f"# Home\n\n{line}\n", **VIDEO_FILES}
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=fixture_project(tmp_path, pages))
+    assert result.returncode != 0
+    assert "docs/index.en.md: video problem(s):" in result.stderr
+    assert problem in result.stderr

@@ -52,6 +52,20 @@ def test_every_video_page_loads_only_this_site_and_exposes_captions(site, server
     assert tab.foreign == []
 
 
+def test_every_video_plays_in_the_browser(site, server, tab):
+    page = tab.page
+    for built in pages_with_video(site):
+        page.goto(f"{server}{page_url_path(site.root, built)}", wait_until="load")
+        played = page.evaluate("""async () => {
+            const video = document.querySelector("figure.video video");
+            video.muted = true;
+            await video.play();
+            await new Promise(resolve => setTimeout(resolve, 1000));
+            return [video.currentTime, video.videoWidth];
+        }""")
+        assert played[0] > 0.5 and played[1] == 1280, built
+
+
 @pytest.fixture(scope="module")
 def hosted_site(tmp_path_factory):
     """A small site with a YouTube and a Vimeo video, as a contributor might add them."""
@@ -78,8 +92,12 @@ def test_hosted_video_contacts_only_its_player_and_only_after_a_click(hosted_sit
     assert tab.foreign == [], "a third party was contacted before the click"
     assert page.locator("iframe").count() == 0
     assert axe_violations(page, "figure.video") == []
+    frame = page.locator("figure.video .video__frame").nth(button)
+    place = "e => { const r = e.getBoundingClientRect(); return [r.top + scrollY, r.width, r.height]; }"
+    before = frame.evaluate(place)
     page.locator("button.video__load").nth(button).press("Enter")  # keyboard, like many readers
     page.wait_for_selector("figure.video iframe")
+    assert frame.evaluate(place) == before, "the player must not move or resize anything"
     page.wait_for_timeout(500)
     hosts = {urlsplit(url).hostname for url in tab.foreign}
     assert hosts == {host}, tab.foreign
