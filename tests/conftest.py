@@ -53,6 +53,13 @@ def build_site(site_dir: Path, site_url: str, *extra: str, cwd: Path = ROOT):
     return subprocess.run([*command, *extra], cwd=cwd, env=env, capture_output=True, text=True)
 
 
+# Given to fixture pages written without front matter, so each test shows only its own fault.
+VALID_FRONT_MATTER = (
+    "---\ntitle: Testpagina\ndescription: Een pagina die alleen voor een test bestaat.\n"
+    "type: manual\naudience: [music-teacher]\n---\n\n"
+)
+
+
 def fixture_project(tmp_path: Path, pages: dict[str, str | bytes]) -> Path:
     """A small project with the real configuration, theme and hooks, and these files in docs/."""
     project = tmp_path / "project"
@@ -66,6 +73,8 @@ def fixture_project(tmp_path: Path, pages: dict[str, str | bytes]) -> Path:
         if isinstance(content, bytes):
             path.write_bytes(content)
         else:
+            if name.endswith(".md") and not content.startswith("---"):
+                content = VALID_FRONT_MATTER + content
             path.write_text(content, encoding="utf-8")
     return project
 

@@ -1,0 +1,120 @@
+"""Every page's front matter is checked against hooks/page_schema.yml.
+
+A contributor who forgets a field, misspells one or picks a value that does
+not exist gets one message per problem, naming the file, the field and what
+is allowed, in plain words. All pages of a language are checked before the
+build stops, so every problem shows at once.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import os
+import re
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.pages import Page
+
+log = logging.getLogger("mkdocs.plugins.metadata")
+
+SCHEMA = yaml.safe_load((Path(__file__).with_name("page_schema.yml")).read_text(encoding="utf-8"))
+VALIDATOR = Draft202012Validator(SCHEMA)
+FIELDS = SCHEMA["properties"]
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?)^(?:-{3}|\.{3})[ \t]*$", re.S | re.M)
+EXAMPLES = {
+    "title": "title: Trompetventielen oliën",
+    "description": "description: Stap voor stap de ventielen van een trompet oliën.",
+    "type": "type: manual",
+    "audience": "audience: [music-teacher, conductor]",
+    "instrument": "instrument: Trompet",
+    "date": "date: 2026-11-22",
+}
+KINDS = {"array": "a list, like [a, b]", "string": "text", "integer": "a whole number",
+         "object": "a group of settings"}
+
+problems_found: list[str] = []
+
+
+def front_matter_problems(source: str) -> list[str]:
+    """What is wrong with the front matter of a page's source text (empty if nothing)."""
+    match = FRONT_MATTER.match(source)
+    if match is None:
+        required = ", ".join(SCHEMA["required"])
+        return [f"the page has no front matter: start the file with a block between two '---' "
+                f"lines that holds {required}"]
+    try:
+        data = yaml.safe_load(match["yaml"]) or {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f" on line {mark.line + 2}" if mark else ""
+        reason = getattr(error, "problem", None) or "it is not valid YAML"
+        return [f"the front matter cannot be read{where}: {reason} "
+                "(tip: put text with a ':' in it between quotes)"]
+    if not isinstance(data, dict):
+        return ["the front matter should be lines of 'field: value'"]
+    errors = sorted(VALIDATOR.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message))
+    return [explain(error, data) for error in errors]
+
+
+def explain(error, data: dict) -> str:
+    path = list(error.absolute_path)
+    field = str(path[0]) if path else ""
+    value = error.instance
+    if error.validator == "required":
+        name = next(n for n in error.validator_value if n not in data)
+        why = FIELDS[name]["description"]
+        condition = f" (a page of type '{data.get('type')}' needs it)" if name not in SCHEMA["required"] else ""
+        return f"the field '{name}' is missing{condition}: {why}. Add a line like: {EXAMPLES.get(name, name + ': ...')}"
+    if error.validator == "additionalProperties":
+        unknown = sorted(set(data) - set(FIELDS))
+        hints = []
+        for name in unknown:
+            close = difflib.get_close_matches(name, FIELDS, n=1)
+            hints.append(f"'{name}'" + (f" (did you mean '{close[0]}'?)" if close else ""))
+        return f"unknown field(s) {', '.join(hints)}; the fields a page can have: {', '.join(FIELDS)}"
+    if error.validator == "enum":
+        choices = error.validator_value
+        close = difflib.get_close_matches(str(value), [str(c) for c in choices], n=1)
+        hint = f" Did you mean '{close[0]}'?" if close else ""
+        return f"the field '{field}' has '{value}', which is not one of the choices: {', '.join(map(str, choices))}.{hint}"
+    if error.validator == "type":
+        return f"the field '{field}' should be {KINDS.get(error.validator_value, error.validator_value)}, not {value!r}"
+    if error.validator in ("minLength", "maxLength"):
+        limit = "at least" if error.validator == "minLength" else "at most"
+        return f"the field '{field}' is {len(value)} characters long; it should be {limit} {error.validator_value}"
+    if error.validator == "minItems":
+        return f"the field '{field}' needs at least {error.validator_value} value(s)"
+    if error.validator == "uniqueItems":
+        return f"the field '{field}' has the same value more than once"
+    if error.validator in ("minimum", "maximum"):
+        return f"the field '{field}' has {value}; groep numbers go from 1 to 8"
+    if error.validator == "pattern":
+        return f"the field '{field}' has {value!r}; write a date like 2026-11-22"
+    return f"the field '{field}': {error.message}"
+
+
+def _source_name(page: Page, config: MkDocsConfig) -> str:
+    return os.path.relpath(page.file.abs_src_path, os.path.dirname(config.config_file_path))
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    problems_found.clear()
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
+    for problem in front_matter_problems(page.file.content_string):
+        problems_found.append(f"{_source_name(page, config)}: {problem}")
+    return markdown
+
+
+# After every page's Markdown is read, before any page is written.
+def on_env(env, config: MkDocsConfig, files):
+    if problems_found:
+        listing = "\n  - ".join(problems_found)
+        raise PluginError(f"front matter problem(s) in {len(problems_found)} place(s):\n  - {listing}")
+    return env

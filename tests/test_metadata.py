@@ -1,0 +1,85 @@
+"""Front matter checks (hooks/metadata.py): each fault gets a message naming the field and
+what is allowed, and a build with a faulty page fails naming the file."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+from conftest import ROOT, build_site, fixture_project
+
+sys.path.insert(0, str(ROOT / "hooks"))
+from metadata import front_matter_problems  # noqa: E402
+
+GOOD = ("title: Trompetventielen oliën\n"
+        "description: Stap voor stap de ventielen van een trompet oliën.\n"
+        "type: instruction\ninstrument: Trompet\naudience: [music-teacher]\n")
+
+
+def page(front_matter: str) -> str:
+    return f"---\n{front_matter}---\n\n# Kop\n\nTekst.\n"
+
+
+def test_a_good_page_has_no_problems():
+    assert front_matter_problems(page(GOOD)) == []
+
+
+@pytest.mark.parametrize("front_matter, message", [
+    (GOOD.replace("type: instruction", "type: instuction"),
+     "the field 'type' has 'instuction', which is not one of the choices: overview, manual, "
+     "instruction, template, code, story. Did you mean 'instruction'?"),
+    (GOOD.replace("title: Trompetventielen oliën\n", ""),
+     "the field 'title' is missing: the page title, as it appears in the menu and the browser tab. "
+     "Add a line like: title: Trompetventielen oliën"),
+    (GOOD.replace("[music-teacher]", "[muziekdocent]"),
+     "the field 'audience' has 'muziekdocent', which is not one of the choices: music-teacher, "
+     "conductor, class-teacher, coordinator, school-leader, funder, contributor."),
+    (GOOD.replace("[music-teacher]", "music-teacher"),
+     "the field 'audience' should be a list, like [a, b], not 'music-teacher'"),
+    (GOOD.replace("description: Stap voor stap de ventielen van een trompet oliën.\n", ""),
+     "the field 'description' is missing: one sentence saying what the reader gets from the page "
+     "(search engines show it). Add a line like: description: Stap voor stap de ventielen van een trompet oliën."),
+    (GOOD.replace("instrument: Trompet\n", ""),
+     "the field 'instrument' is missing (a page of type 'instruction' needs it): the instrument an "
+     "instruction is about, in the page's language (e.g. Trompet / Trumpet). Add a line like: instrument: Trompet"),
+    (GOOD + "groep: [5, 9]\n", "the field 'groep' has 9; groep numbers go from 1 to 8"),
+    (GOOD.replace("description: Stap voor stap de ventielen van een trompet oliën.", "description: Kort."),
+     "the field 'description' is 5 characters long; it should be at least 30"),
+])
+def test_each_fault_names_the_field_and_what_is_allowed(front_matter, message):
+    assert front_matter_problems(page(front_matter)) == [message]
+
+
+def test_a_misspelled_field_is_named_with_a_suggestion():
+    problems = front_matter_problems(page(GOOD.replace("title:", "titel:")))
+    assert problems[1] == ("unknown field(s) 'titel' (did you mean 'title'?); the fields a page can "
+                           "have: title, description, type, audience, instrument, groep, date, search, hide")
+    assert problems[0].startswith("the field 'title' is missing")
+
+
+def test_invalid_yaml_names_the_line():
+    bad = GOOD.replace("description: Stap voor stap", "description: Let op: stap voor stap")
+    assert front_matter_problems(page(bad)) == [
+        "the front matter cannot be read on line 3: mapping values are not allowed here "
+        "(tip: put text with a ':' in it between quotes)"
+    ]
+
+
+@pytest.mark.parametrize("source", ["", "# Alleen een kop\n", "---\n---\n"])
+def test_empty_pages_get_a_message_not_a_crash(source):
+    problems = front_matter_problems(source)
+    assert problems and all(isinstance(p, str) for p in problems)
+
+
+def test_faulty_pages_fail_the_build_naming_each_file_and_field(tmp_path):
+    project = fixture_project(tmp_path, {
+        "index.md": page(GOOD.replace("type: instruction", "type: recipe")),
+        "index.en.md": page(GOOD),
+        "leeg.md": b"",
+        "leeg.en.md": b"",
+    })
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0
+    assert "front matter problem(s) in 2 place(s):" in result.stderr
+    assert "docs/index.md: the field 'type' has 'recipe', which is not one of the choices" in result.stderr
+    assert "docs/leeg.md: the page has no front matter" in result.stderr
