@@ -8,6 +8,7 @@ build stops, so every problem shows at once.
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import logging
 import os
@@ -57,6 +58,8 @@ def front_matter_problems(source: str) -> list[str]:
                 "(tip: put text with a ':' in it between quotes)"]
     if not isinstance(data, dict):
         return ["the front matter should be lines of 'field: value'"]
+    # YAML reads 2026-11-22 as a date; the schema checks the written form.
+    data = {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in data.items()}
     errors = sorted(VALIDATOR.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message))
     return [explain(error, data) for error in errors]
 

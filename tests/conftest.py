@@ -20,6 +20,8 @@ from urllib.parse import urlsplit
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # the orkest package: contributor tools the tests share
+sys.path.insert(0, str(ROOT / "hooks"))  # the build hooks and their Markdown extensions
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags for a sandboxed, offline machine: no background calls home to Google.
 CHROMIUM_ARGS = [

@@ -15,9 +15,8 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-DEFAULT_LANGUAGE = "nl"
-OTHER_LANGUAGES = ("en",)
-LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+from orkest.translations import DEFAULT_LANGUAGE, OTHER_LANGUAGES
+
 # Resources a browser fetches by itself when the page loads (not links a reader clicks).
 AUTOLOADED = {
     "script": "src",
@@ -31,35 +30,6 @@ AUTOLOADED = {
     "object": "data",
 }
 CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])(?P<url>[^'")\s]+)""")
-
-
-# --- source (docs/) -----------------------------------------------------------
-
-
-def missing_twins(docs_dir: Path) -> list[str]:
-    """Pages that exist in one language only (suffix layout: page.md + page.en.md)."""
-    problems = []
-    for path in sorted(docs_dir.rglob("*.md")):
-        relative = path.relative_to(docs_dir.parent)
-        language = _source_language(path)
-        stem = path.name.removesuffix(".md").removesuffix(f".{language}")
-        if language == DEFAULT_LANGUAGE:
-            for other in OTHER_LANGUAGES:
-                if not (path.parent / f"{stem}.{other}.md").exists():
-                    problems.append(
-                        f"{relative}: has no {LANGUAGE_NAMES[other]} version "
-                        f"(add {relative.parent / f'{stem}.{other}.md'})"
-                    )
-        elif not (path.parent / f"{stem}.md").exists():
-            problems.append(
-                f"{relative}: has no Dutch original (add {relative.parent / f'{stem}.md'})"
-            )
-    return problems
-
-
-def _source_language(path: Path) -> str:
-    suffixes = path.name.split(".")[1:-1]
-    return suffixes[-1] if suffixes and suffixes[-1] in OTHER_LANGUAGES else DEFAULT_LANGUAGE
 
 
 # --- built site (site/) -------------------------------------------------------

@@ -5,11 +5,11 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from conftest import ROOT
+from orkest.translations import missing_twins
 from site_checks import (
     built_pages,
     language_problems,
     missing_built_twins,
-    missing_twins,
     page_language,
     sitemap_problems,
     third_party_resources,

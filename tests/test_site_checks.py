@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from orkest.translations import missing_twins
 from site_checks import (
     language_problems,
     missing_built_twins,
-    missing_twins,
     sitemap_problems,
     third_party_resources,
 )

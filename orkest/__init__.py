@@ -1,0 +1,1 @@
+"""Command-line helpers for contributors: `python -m orkest new` and `python -m orkest check`."""

@@ -1,0 +1,41 @@
+"""`python -m orkest new TYPE PATH` starts a page pair; `python -m orkest check` runs the fast checks.
+
+./scripts/new and ./scripts/check call these with the project's .venv.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from orkest.new_page import PAGE_TYPES, new_page_pair
+from orkest.quick_check import quick_check
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m orkest")
+    commands = parser.add_subparsers(dest="command", required=True)
+    new = commands.add_parser("new", help="start a new page in Dutch and English from a template")
+    new.add_argument("type", choices=PAGE_TYPES, help="the kind of page")
+    new.add_argument("path", help="where, without .md: docs/instrumenten/klarinet-riet")
+    check = commands.add_parser("check", help="front matter and both languages, in seconds")
+    check.add_argument("files", nargs="*", help="only these files (default: all of docs/)")
+    args = parser.parse_args(argv)
+    if args.command == "new":
+        try:
+            for created in new_page_pair(args.type, Path(args.path)):
+                print(f"created {created}")
+        except ValueError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 2
+        print("Next: add the page to nav: in mkdocs.yml, then write the text (./scripts/serve to preview).")
+        return 0
+    problems = quick_check([Path(f) for f in args.files])
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

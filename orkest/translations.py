@@ -1,0 +1,35 @@
+"""The two languages side by side: every page.md has its page.en.md twin."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+DEFAULT_LANGUAGE = "nl"
+OTHER_LANGUAGES = ("en",)
+LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+
+
+def source_language(path: Path) -> str:
+    suffixes = path.name.split(".")[1:-1]
+    return suffixes[-1] if suffixes and suffixes[-1] in OTHER_LANGUAGES else DEFAULT_LANGUAGE
+
+
+def missing_twins(docs_dir: Path) -> list[str]:
+    """Pages that exist in one language only (suffix layout: page.md + page.en.md)."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")):
+        relative = path.relative_to(docs_dir.parent)
+        language = source_language(path)
+        stem = path.name.removesuffix(".md").removesuffix(f".{language}")
+        if language == DEFAULT_LANGUAGE:
+            for other in OTHER_LANGUAGES:
+                if not (path.parent / f"{stem}.{other}.md").exists():
+                    problems.append(
+                        f"{relative}: has no {LANGUAGE_NAMES[other]} version "
+                        f"(add {relative.parent / f'{stem}.{other}.md'})"
+                    )
+        elif not (path.parent / f"{stem}.md").exists():
+            problems.append(
+                f"{relative}: has no Dutch original (add {relative.parent / f'{stem}.md'})"
+            )
+    return problems

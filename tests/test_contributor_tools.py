@@ -1,0 +1,56 @@
+"""./scripts/new and ./scripts/check (the orkest package): new pages pass the checks,
+and the quick check names the file and the problem."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT
+from metadata import front_matter_problems
+from orkest.new_page import PAGE_TYPES, new_page_pair
+from orkest.quick_check import quick_check
+
+
+@pytest.mark.parametrize("page_type", PAGE_TYPES)
+def test_every_archetype_makes_a_valid_page_pair(tmp_path, page_type):
+    created = new_page_pair(page_type, tmp_path / "docs" / "instrumenten" / "klarinet-riet",
+                            today="2026-11-22")
+    assert [p.name for p in created] == ["klarinet-riet.md", "klarinet-riet.en.md"]
+    for page in created:
+        text = page.read_text(encoding="utf-8")
+        assert front_matter_problems(text) == [], page
+        assert "{{" not in text and 'title: "Klarinet riet"' in text
+
+
+def test_types_match_the_schema():
+    import yaml
+
+    schema = yaml.safe_load((ROOT / "hooks" / "page_schema.yml").read_text(encoding="utf-8"))
+    assert list(PAGE_TYPES) == schema["properties"]["type"]["enum"]
+
+
+@pytest.mark.parametrize("name, message", [
+    ("Klarinet Riet", "use lower-case letters, digits and hyphens only"),
+    ("klarinet_riet", "use lower-case letters, digits and hyphens only"),
+])
+def test_bad_names_are_refused(tmp_path, name, message):
+    with pytest.raises(ValueError, match=message):
+        new_page_pair("manual", tmp_path / "docs" / name)
+
+
+def test_an_existing_page_is_never_overwritten(tmp_path):
+    new_page_pair("manual", tmp_path / "docs" / "hobo")
+    with pytest.raises(ValueError, match="already exists"):
+        new_page_pair("manual", tmp_path / "docs" / "hobo")
+
+
+def test_quick_check_names_file_and_problem(tmp_path):
+    docs = tmp_path / "docs"
+    (docs / "a").mkdir(parents=True)
+    (docs / "a" / "hobo.md").write_text("---\ntitle: Hobo\n---\n# Hobo\n", encoding="utf-8")
+    problems = quick_check([], docs_dir=docs)
+    assert "docs/a/hobo.md: the field 'description' is missing" in problems[0]
+    assert "docs/a/hobo.md: has no English version (add docs/a/hobo.en.md)" in problems
+
+
+def test_quick_check_passes_on_the_real_site():
+    assert quick_check([]) == []
