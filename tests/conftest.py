@@ -62,13 +62,15 @@ VALID_FRONT_MATTER = (
 )
 
 
-def fixture_project(tmp_path: Path, pages: dict[str, str | bytes]) -> Path:
+def fixture_project(tmp_path: Path, pages: dict[str, str | bytes],
+                    nav: tuple[str, ...] = ("index.md",)) -> Path:
     """A small project with the real configuration, theme and hooks, and these files in docs/."""
     project = tmp_path / "project"
     for name in ("overrides", "hooks"):
         shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8").split("\nnav:")[0]
-    (project / "mkdocs.yml").write_text(config + "\nnav:\n  - Start: index.md\n", encoding="utf-8")
+    entries = "".join(f"\n  - {page}" for page in nav)
+    (project / "mkdocs.yml").write_text(f"{config}\nnav:{entries}\n", encoding="utf-8")
     for name, content in pages.items():
         path = project / "docs" / name
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -15,7 +15,7 @@ from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from orkest.translations import DEFAULT_LANGUAGE, OTHER_LANGUAGES
+from twins import DEFAULT_LANGUAGE, OTHER_LANGUAGES
 
 # Resources a browser fetches by itself when the page loads (not links a reader clicks).
 AUTOLOADED = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 from conftest import ROOT
-from orkest.translations import missing_twins
+from twins import missing_twins
 from site_checks import (
     built_pages,
     language_problems,

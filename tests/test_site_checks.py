@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from orkest.translations import missing_twins
+from twins import missing_twins
 from site_checks import (
     language_problems,
     missing_built_twins,

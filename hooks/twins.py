@@ -1,4 +1,7 @@
-"""The two languages side by side: every page.md has its page.en.md twin."""
+"""The two languages side by side: every page.md has its page.en.md twin.
+
+Used by the build (translation status page), ./scripts/check and the tests.
+"""
 
 from __future__ import annotations
 
