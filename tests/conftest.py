@@ -22,6 +22,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the orkest package: contributor tools the tests share
 sys.path.insert(0, str(ROOT / "hooks"))  # the build hooks and their Markdown extensions
+# Where "edit this page" points in test builds (the deploy workflow passes the real one).
+REPO_URL = "https://github.com/example/orkest-in-de-klas"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # Flags for a sandboxed, offline machine: no background calls home to Google.
 CHROMIUM_ARGS = [
@@ -50,7 +52,7 @@ def free_port() -> int:
 
 
 def build_site(site_dir: Path, site_url: str, *extra: str, cwd: Path = ROOT):
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "REPO_URL": REPO_URL}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)]
     return subprocess.run([*command, *extra], cwd=cwd, env=env, capture_output=True, text=True)
 

@@ -90,3 +90,27 @@ def test_every_page_says_who_it_is_for_and_links_into_the_listing(site):
             target = link["href"].split("#")[0]
             assert target.endswith("voor-wie/") or target == "./", link
             assert link["href"].split("#")[1] in listings[page_language(site.root, page)], link
+
+
+def test_every_page_links_to_its_own_file_for_editing(site):
+    from bs4 import BeautifulSoup
+    from conftest import REPO_URL
+
+    sources = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
+    for page in built_pages(site.root):
+        edit = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one("a[rel=edit]")
+        assert edit is not None, page
+        source = edit["href"].removeprefix(f"{REPO_URL}/edit/main/docs/")
+        assert source in sources, edit["href"]
+        assert source.endswith(".en.md") == (page_language(site.root, page) == "en"), edit["href"]
+
+
+def test_without_a_repository_address_there_is_no_broken_edit_link(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "REPO_URL"}
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path)]
+    subprocess.run(command, cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1"}, check=True)
+    assert 'rel="edit"' not in (tmp_path / "index.html").read_text(encoding="utf-8")
