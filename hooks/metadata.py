@@ -102,7 +102,8 @@ def explain(error, data: dict) -> str:
 
 
 def _source_name(page: Page, config: MkDocsConfig) -> str:
-    return os.path.relpath(page.file.abs_src_path, os.path.dirname(config.config_file_path))
+    project = os.path.dirname(os.path.abspath(config.config_file_path))
+    return os.path.relpath(page.file.abs_src_path, project)
 
 
 def on_pre_build(config: MkDocsConfig) -> None:

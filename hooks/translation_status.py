@@ -71,7 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global history
     # Once per build (both languages): on_config runs again for each language.
     if config.plugins["i18n"].current_language in (None, config.plugins["i18n"].default_language):
-        history = last_changes(Path(config.config_file_path).parent)
+        history = last_changes(Path(config.config_file_path).resolve().parent)
     return config
 
 
@@ -81,7 +81,7 @@ def _day(stamp: int, language: str) -> str:
 
 @event_priority(50)
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    project = Path(config.config_file_path).parent
+    project = Path(config.config_file_path).resolve().parent
     language = config.plugins["i18n"].current_language
     source = Path(page.file.abs_src_path).relative_to(project).as_posix()
     context["translation_fallback"] = language != ORIGINAL and not source.endswith(f".{language}.md")

@@ -37,7 +37,8 @@ def _extension(config: MkDocsConfig) -> VideoExtension:
 
 def _source_name(page: Page, config: MkDocsConfig) -> str:
     """docs/instrumenten/x.en.md: the file a contributor edits."""
-    return os.path.relpath(page.file.abs_src_path, os.path.dirname(config.config_file_path))
+    project = os.path.dirname(os.path.abspath(config.config_file_path))
+    return os.path.relpath(page.file.abs_src_path, project)
 
 
 # After i18n (priority -100) has chosen this build's language.

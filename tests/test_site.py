@@ -106,11 +106,12 @@ def test_every_page_links_to_its_own_file_for_editing(site):
 
 
 def test_without_a_repository_address_there_is_no_broken_edit_link(tmp_path):
+    # Also builds with a relative -f path, as editors and CI scripts often do.
     import os
     import subprocess
     import sys
 
     env = {k: v for k, v in os.environ.items() if k != "REPO_URL"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path)]
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "--site-dir", str(tmp_path)]
     subprocess.run(command, cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1"}, check=True)
     assert 'rel="edit"' not in (tmp_path / "index.html").read_text(encoding="utf-8")
