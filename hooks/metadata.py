@@ -11,13 +11,13 @@ from __future__ import annotations
 import datetime
 import difflib
 import logging
-import os
 import re
 from pathlib import Path
 
 import yaml
 from jsonschema import Draft202012Validator
 from mkdocs.config.defaults import MkDocsConfig
+from project_paths import source_name
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
@@ -101,18 +101,13 @@ def explain(error, data: dict) -> str:
     return f"the field '{field}': {error.message}"
 
 
-def _source_name(page: Page, config: MkDocsConfig) -> str:
-    project = os.path.dirname(os.path.abspath(config.config_file_path))
-    return os.path.relpath(page.file.abs_src_path, project)
-
-
 def on_pre_build(config: MkDocsConfig) -> None:
     problems_found.clear()
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
     for problem in front_matter_problems(page.file.content_string):
-        problems_found.append(f"{_source_name(page, config)}: {problem}")
+        problems_found.append(f"{source_name(page, config)}: {problem}")
     return markdown
 
 

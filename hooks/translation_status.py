@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import datetime
 import logging
-import os
 import subprocess
 from pathlib import Path
 
@@ -24,6 +23,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
+from project_paths import project_dir
 from twins import missing_twins  # the same check ./scripts/check runs
 
 log = logging.getLogger("mkdocs.plugins.translation_status")
@@ -71,7 +71,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     global history
     # Once per build (both languages): on_config runs again for each language.
     if config.plugins["i18n"].current_language in (None, config.plugins["i18n"].default_language):
-        history = last_changes(Path(config.config_file_path).resolve().parent)
+        history = last_changes(project_dir(config))
     return config
 
 
@@ -81,7 +81,7 @@ def _day(stamp: int, language: str) -> str:
 
 @event_priority(50)
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
-    project = Path(config.config_file_path).resolve().parent
+    project = project_dir(config)
     language = config.plugins["i18n"].current_language
     source = Path(page.file.abs_src_path).relative_to(project).as_posix()
     context["translation_fallback"] = language != ORIGINAL and not source.endswith(f".{language}.md")

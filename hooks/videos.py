@@ -12,10 +12,10 @@
 from __future__ import annotations
 
 import logging
-import os
 
 from md_extensions.video import VideoExtension
 from mkdocs.config.defaults import MkDocsConfig
+from project_paths import source_name
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
@@ -33,12 +33,6 @@ found: list[dict] = []
 
 def _extension(config: MkDocsConfig) -> VideoExtension:
     return next(ext for ext in config.markdown_extensions if isinstance(ext, VideoExtension))
-
-
-def _source_name(page: Page, config: MkDocsConfig) -> str:
-    """docs/instrumenten/x.en.md: the file a contributor edits."""
-    project = os.path.dirname(os.path.abspath(config.config_file_path))
-    return os.path.relpath(page.file.abs_src_path, project)
 
 
 # After i18n (priority -100) has chosen this build's language.
@@ -65,7 +59,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     def url_for(path: str) -> str:
         file = files.get_file_from_path(path)
         if file is None:
-            raise PluginError(f"{_source_name(page, config)}: '{path}' is not published")
+            raise PluginError(f"{source_name(page, config)}: '{path}' is not published")
         return get_relative_url(file.url, page.url)
 
     _extension(config).start_page(page.file.src_uri, url_for)
@@ -76,7 +70,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     extension = _extension(config)
     if extension.problems:
         problems = "\n  - ".join(extension.problems)
-        raise PluginError(f"{_source_name(page, config)}: video problem(s):\n  - {problems}")
+        raise PluginError(f"{source_name(page, config)}: video problem(s):\n  - {problems}")
     for video in extension.videos:
         found.append({
             "title": video.title,
@@ -99,7 +93,7 @@ def on_page_context(context, page: Page, config: MkDocsConfig, nav):
         for video in found
     ]
     if not videos:
-        raise PluginError(f"{_source_name(page, config)}: the video overview found no videos")
+        raise PluginError(f"{source_name(page, config)}: the video overview found no videos")
     table = template.render(videos=videos, language=config.plugins["i18n"].current_language)
     page.content = page.content.replace(OVERVIEW_MARKER, table)
     return context
