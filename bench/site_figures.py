@@ -7,7 +7,6 @@ installed .venv). Prints a table and writes bench/results/site_figures.json.
 from __future__ import annotations
 
 import gzip
-import json
 import os
 import re
 import statistics
@@ -16,6 +15,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+from save_results import save
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -82,10 +83,7 @@ def main() -> None:
         },
         "search_index_gzip_bytes_nl": gzip_size(site_dir / "search" / "search_index.json"),
     }
-    out = ROOT / "bench" / "results" / "site_figures.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(figures, indent=2))
+    save("site_figures", figures)
 
 
 if __name__ == "__main__":

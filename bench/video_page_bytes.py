@@ -9,7 +9,6 @@ bench/results/video_page_bytes.json.
 from __future__ import annotations
 
 import gzip
-import json
 import re
 import sys
 import tempfile
@@ -19,6 +18,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port, serving  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
+from save_results import save  # noqa: E402
 
 FIGURE = re.compile(r'<figure class="video".*?</figure>', re.S)
 CSS_VIDEO_RULES = re.compile(r"/\* Videos .*", re.S)
@@ -75,10 +75,7 @@ def main() -> None:
         pages = {path: page_cost(browser, url, site_dir, path) for path in paths}
         browser.close()
     report = {"component": figures, "pages_before_click": pages}
-    out = ROOT / "bench" / "results" / "video_page_bytes.json"
-    out.parent.mkdir(exist_ok=True)
-    out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(report, indent=2))
+    save("video_page_bytes", report)
 
 
 if __name__ == "__main__":

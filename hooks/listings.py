@@ -29,14 +29,26 @@ AUDIENCES = {
 }
 
 
+# The listing page of the current language build, found once per build (not per page).
+listing_page: list[Page | None] = [None]
+
+
+# After mkdocs-static-i18n (priority -100) has made this language's navigation.
+@event_priority(-150)
+def on_nav(nav, config: MkDocsConfig, files):
+    language = config.plugins["i18n"].current_language
+    # In the English build the listing's source is voor-wie.en.md.
+    sources = {LISTING_SOURCE, LISTING_SOURCE.replace(".md", f".{language}.md")}
+    listing_page[0] = next((p for p in nav.pages if p.file.src_uri in sources), None)
+    return nav
+
+
 # Before the search plugin indexes the page, so the listing is searchable.
 @event_priority(50)
 def on_page_context(context, page: Page, config: MkDocsConfig, nav):
     language = config.plugins["i18n"].current_language
     labels = AUDIENCES[language]
-    # In the English build the listing's source is voor-wie.en.md.
-    sources = {LISTING_SOURCE, LISTING_SOURCE.replace(".md", f".{language}.md")}
-    listing = next((p for p in nav.pages if p.file.src_uri in sources), None)
+    listing = listing_page[0]
     context["audience_labels"] = labels
     # Without a listing page (small test sites) the labels are shown without links.
     context["listing_url"] = get_relative_url(listing.url, page.url) if listing else None
