@@ -18,6 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from browser_checks import RECORD_CSP_VIOLATIONS
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the orkest package: contributor tools the tests share
@@ -159,5 +160,6 @@ def tab(browser):
             route.abort()
 
     context.route("**/*", route)
+    context.add_init_script(RECORD_CSP_VIOLATIONS)
     yield RecordedPage(context.new_page(), requests, foreign)
     context.close()

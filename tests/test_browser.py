@@ -7,14 +7,10 @@ import json
 import re
 
 import pytest
-from conftest import ROOT
+from browser_checks import axe_problems, csp_problems
 from site_checks import built_pages, page_language, page_url_path
 
 pytestmark = pytest.mark.browser
-
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-# WCAG 2.0, 2.1 and 2.2 at levels A and AA: what Dutch public-sector sites must meet (and more).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 
 
 SCROLL_RESULTS_TO_END = """() => {
@@ -40,6 +36,7 @@ def search(tab, server: str, path: str, query: str) -> list[str]:
     hrefs = page.eval_on_selector_all(
         ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
     )
+    assert csp_problems(page, path) == [], "search must work under the Content-Security-Policy"
     return [re.sub(r"^https?://[^/]+", "", href).split("#")[0].split("?")[0] for href in hrefs]
 
 
@@ -69,6 +66,7 @@ def test_switcher_takes_the_reader_to_the_same_page(tab, server):
         page.wait_for_load_state()
         assert page.url == f"{server}{expected}"
         assert page.get_attribute("html", "lang") == language
+        assert csp_problems(page, expected) == []
     # Straight to the twin: no sitemap downloads, no detour through a redirect.
     assert not [url for url in tab.requests if url.endswith("sitemap.xml")]
     page_addresses_without_slash = [
@@ -94,20 +92,13 @@ def test_english_search_returns_only_english_pages(tab, server):
     assert index_requests and all("/en/search/" in url for url in index_requests)
 
 
-def test_every_page_stays_on_this_site_and_passes_axe(browser, server, site, tab):
-    assert AXE.exists(), "axe-core missing: run ./scripts/test (it runs npm ci)"
+def test_every_page_stays_on_this_site_passes_axe_and_keeps_its_policy(server, site, tab):
     page = tab.page
     problems = []
     for built in built_pages(site.root):
         path = page_url_path(site.root, built)
         page.goto(f"{server}{path}", wait_until="load")
-        page.add_script_tag(path=str(AXE))
-        result = page.evaluate(
-            "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
-        )
-        for violation in result["violations"]:
-            targets = ", ".join(str(node["target"]) for node in violation["nodes"][:3])
-            problems.append(f"{path} ({page_language(site.root, built)}): "
-                            f"{violation['id']}: {violation['help']} at {targets}")
+        where = f"{path} ({page_language(site.root, built)})"
+        problems += axe_problems(page, where) + csp_problems(page, where)
     assert tab.foreign == [], "requests to other hosts"
     assert problems == []

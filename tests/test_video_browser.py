@@ -6,23 +6,15 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import ROOT, build_site, fixture_project, serving
+from browser_checks import AXE_TAGS, axe_problems, csp_problems
+from conftest import build_site, fixture_project, serving
 from site_checks import built_pages, page_language, page_url_path
 
 pytestmark = pytest.mark.browser
 
-AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
-PLAYER_HOSTS = {"www.youtube-nocookie.com", "player.vimeo.com"}
-
 
 def axe_violations(page, selector: str) -> list[str]:
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        "s => axe.run({include: [s]}, {runOnly: {type: 'tag', values: "
-        "['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa', 'best-practice']}})",
-        selector,
-    )
-    return [f"{v['id']}: {v['help']}" for v in result["violations"]]
+    return axe_problems(page, page.url, [*AXE_TAGS, "best-practice"], selector)
 
 
 def pages_with_video(site):
@@ -103,3 +95,26 @@ def test_hosted_video_contacts_only_its_player_and_only_after_a_click(hosted_sit
     assert hosts == {host}, tab.foreign
     iframe = page.locator("figure.video iframe")
     assert iframe.get_attribute("title") in ("Fagot", "Hobo")
+    assert csp_problems(page, path) == [], "the player must be allowed by the page's policy"
+
+
+INJECT = {
+    "inline script": "() => { const s = document.createElement('script');"
+                     " s.textContent = 'window.injected = true'; document.body.append(s); }",
+    "frame from another host": "() => { const f = document.createElement('iframe');"
+                               " f.src = 'https://www.youtube.com/embed/abcdefghijk'; document.body.append(f); }",
+    "script from another host": "() => { const s = document.createElement('script');"
+                                " s.src = 'https://cdn.example.org/x.js'; document.body.append(s); }",
+}
+
+
+@pytest.mark.parametrize("what", INJECT)
+def test_the_policy_refuses_what_the_site_does_not_allow(hosted_site, tab, what):
+    page = tab.page
+    page.goto(f"{hosted_site}/", wait_until="load")
+    page.evaluate(INJECT[what])
+    page.wait_for_timeout(300)
+    problems = csp_problems(page, "/")
+    assert len(problems) == 1 and problems[0].startswith("/: "), problems
+    assert page.evaluate("window.injected === undefined")
+    assert tab.foreign == [], "the policy must stop the request before it leaves the browser"

@@ -14,6 +14,8 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 YOUTUBE_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com",
                  "youtu.be", "youtube-nocookie.com", "www.youtube-nocookie.com"}
 VIMEO_HOSTS = {"vimeo.com", "www.vimeo.com", "player.vimeo.com"}
+# The only places a page may frame (the Content-Security-Policy allows these and no others).
+EMBED_ORIGINS = ("https://www.youtube-nocookie.com", "https://player.vimeo.com")
 YOUTUBE_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
 YOUTUBE_PATH = re.compile(r"^/(?:embed|shorts|live|v)/(?P<id>[^/?#]+)")
 VIMEO_PATH = re.compile(r"^/(?:video/|channels/[^/]+/|groups/[^/]+/videos/)?(?P<id>\d+)(?:/(?P<hash>[0-9a-f]+))?/?$")
@@ -85,7 +87,7 @@ def _youtube(url: str, parts) -> HostedVideo:
         params["start"] = str(start)
     return HostedVideo(
         "YouTube",
-        f"https://www.youtube-nocookie.com/embed/{video_id}?{urlencode(params)}",
+        f"{EMBED_ORIGINS[0]}/embed/{video_id}?{urlencode(params)}",
         f"https://www.youtube.com/watch?v={video_id}" + (f"&t={start}s" if start else ""),
     )
 
@@ -100,7 +102,7 @@ def _vimeo(url: str, parts) -> HostedVideo:
         params["h"] = private_hash
     return HostedVideo(
         "Vimeo",
-        f"https://player.vimeo.com/video/{match['id']}?{urlencode(params)}",
+        f"{EMBED_ORIGINS[1]}/video/{match['id']}?{urlencode(params)}",
         f"https://vimeo.com/{match['id']}" + (f"/{private_hash}" if private_hash else ""),
     )
 
