@@ -161,9 +161,10 @@ class VideoExtension(Extension):
             self._placeholder(frame, figure, source, poster, video, strings)
         else:
             self._player(frame, source, poster, captions, video, strings)
-        self._caption(figure, source, captions, video, strings)
+        caption = self._caption(figure, source, captions, video, strings)
         if cues:
-            details = etree.SubElement(figure, "details", {"class": "video__transcript"})
+            # Inside the caption: a <figure> may hold nothing after its <figcaption>.
+            details = etree.SubElement(caption, "details", {"class": "video__transcript"})
             etree.SubElement(details, "summary").text = strings["transcript"]
             for cue in cues:
                 etree.SubElement(details, "p").text = cue.text
@@ -201,7 +202,7 @@ class VideoExtension(Extension):
         fallback.text = strings["fallback"] + " "
         etree.SubElement(fallback, "a", {"href": source.path}).text = strings["download"]
 
-    def _caption(self, figure, source, captions, video, strings) -> None:
+    def _caption(self, figure, source, captions, video, strings) -> etree.Element:
         caption = etree.SubElement(figure, "figcaption", {"class": "video__caption"})
         etree.SubElement(caption, "strong").text = video.title
         if video.duration:
@@ -219,6 +220,7 @@ class VideoExtension(Extension):
                                                          "hreflang": language})
                 link.text = self.getConfig("languages")[language]
                 link.tail = ", " if index < len(captions) - 1 else ""
+        return caption
 
     # -- attributes and files -----------------------------------------------------
 

@@ -1,0 +1,25 @@
+"""Two small repairs to the theme's HTML, so every page passes the Nu HTML Checker.
+
+Material writes `tabindex=""` on section labels in the navigation (an empty value is
+invalid; browsers ignore it, so dropping it changes nothing), and on section index
+pages a table-of-contents title whose `<label for="__toc">` names a toggle that page
+does not have (the label then does nothing; without `for` it is valid and the same).
+The theme's templates for both are large; repairing the output keeps us off them.
+"""
+
+from __future__ import annotations
+
+import re
+
+EMPTY_TABINDEX = ' tabindex=""'
+LABEL_FOR = re.compile(r'(<label\b[^>]*?)\sfor="(?P<id>[^"]+)"')
+
+
+def repaired(html: str) -> str:
+    html = html.replace(EMPTY_TABINDEX, "")
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    return LABEL_FOR.sub(lambda m: m[0] if m["id"] in ids else m[1], html)
+
+
+def on_post_page(output: str, page, config) -> str:
+    return repaired(output)
