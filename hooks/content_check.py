@@ -25,6 +25,10 @@ LINE_RULES = [
     (re.compile(r"<(img|audio|video|source|link)\b[^>]*\s(src|href)\s*=\s*[\"']?https?://", re.I),
      "a resource from another website: store it in the repository"),
     (re.compile(r"!\[\s*\]\("), "an image without alt text: describe what the picture shows between [ ]"),
+    (re.compile(r"(?<!!)\[\s*\]\(|<a\b[^>]*>\s*</a>", re.I),
+     "a link without text: write what the link leads to between [ ]"),
+    (re.compile(r"<[a-z][^>]*\sstyle\s*=", re.I),
+     "a style=\"...\" attribute: the site's security policy ignores it; leave the look to the theme"),
 ]
 FENCE = re.compile(r"^\s*(```|~~~)")
 HEADING = re.compile(r"^(#{1,6})\s")

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from browser_checks import axe_problems, csp_problems
+from conftest import build_site, fixture_project, serving
 from site_checks import built_pages, page_language, page_url_path
 
 pytestmark = pytest.mark.browser
@@ -102,3 +103,20 @@ def test_every_page_stays_on_this_site_passes_axe_and_keeps_its_policy(server, s
         problems += axe_problems(page, where) + csp_problems(page, where)
     assert tab.foreign == [], "requests to other hosts"
     assert problems == []
+
+
+def test_an_accessibility_fault_in_a_page_is_named_with_page_and_rule(tmp_path, tab):
+    fault = ('Lees verder in <a href="../"><span class="twemoji"></span></a>.\n\n'
+             '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" width="40" height="40">\n')
+    project = fixture_project(tmp_path, {
+        "index.md": "# Start\n\nGoed.\n", "index.en.md": "# Home\n\nFine.\n",
+        "geld.md": "# Geld\n\n" + fault, "geld.en.md": "# Money\n\nFine.\n",
+    }, nav=("index.md", "geld.md"))
+    assert build_site(tmp_path / "site", "http://127.0.0.1/", cwd=project).returncode == 0
+    with serving(tmp_path / "site") as url:
+        problems = []
+        for path in ("/geld/", "/en/geld/"):
+            tab.page.goto(f"{url}{path}", wait_until="load")
+            problems += axe_problems(tab.page, path)
+    assert [p.split(": ")[:2] for p in problems] == [["/geld/", "image-alt"], ["/geld/", "link-name"]]
+    assert "Images must have alternative text" in problems[0] and "img" in problems[0]

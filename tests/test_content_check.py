@@ -16,6 +16,9 @@ from content_check import content_problems
     ("![een viool](https://example.com/viool.jpg)", "an image from another website"),
     ('<img src="https://example.com/x.png" alt="x">', "a resource from another website"),
     ("![](viool.png)", "an image without alt text"),
+    ("Zie [](../financiering/begroting.md).", "a link without text"),
+    ('<a href="../">  </a>', "a link without text"),
+    ('<p style="color: red">Let op</p>', 'a style="..." attribute'),
 ])
 def test_each_unsafe_pattern_is_named_with_file_and_line(tmp_path, line, problem):
     page = tmp_path / "docs" / "instrumenten" / "viool.md"
