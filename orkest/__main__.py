@@ -1,6 +1,7 @@
-"""`python -m orkest new TYPE PATH` starts a page pair; `python -m orkest check` runs the fast checks.
+"""`python -m orkest new TYPE PATH` starts a page pair; `check` runs the fast checks;
+`links` checks internal links (offline), or external ones.
 
-./scripts/new and ./scripts/check call these with the project's .venv.
+./scripts/new, ./scripts/check and ./scripts/links call these with the project's .venv.
 """
 
 from __future__ import annotations
@@ -21,7 +22,17 @@ def main(argv: list[str] | None = None) -> int:
     new.add_argument("path", help="where, without .md: docs/instrumenten/klarinet-riet")
     check = commands.add_parser("check", help="front matter and both languages, in seconds")
     check.add_argument("files", nargs="*", help="only these files (default: all of docs/)")
+    links = commands.add_parser("links", help="build the site and check every internal link, "
+                                               "or (--external) the links to other websites")
+    which = links.add_mutually_exclusive_group()
+    which.add_argument("--external", action="store_true", help="every external link in docs/")
+    which.add_argument("--changed", metavar="BASE", help="only external links added since BASE (a branch)")
+    links.add_argument("--report", type=Path, help="also write the broken links as Markdown here")
     args = parser.parse_args(argv)
+    if args.command == "links":
+        from orkest.links import run
+
+        return run(args.external, args.changed, args.report)
     if args.command == "new":
         try:
             for created in new_page_pair(args.type, Path(args.path)):
