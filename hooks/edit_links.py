@@ -1,10 +1,18 @@
 """No "edit this page" link without a repository address.
 
-MkDocs would otherwise turn edit_uri into a relative, broken link in local
-previews and in builds where REPO_URL is not set.
+MkDocs would otherwise turn edit_uri into a relative, broken link (and warn about
+every page) in local previews and in builds where REPO_URL is not set.
 """
 
 from __future__ import annotations
+
+from mkdocs.config.defaults import MkDocsConfig
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not config.repo_url:
+        config.edit_uri = ""
+    return config
 
 
 def on_page_context(context, page, config, nav):

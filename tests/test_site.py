@@ -105,13 +105,25 @@ def test_every_page_links_to_its_own_file_for_editing(site):
         assert source.endswith(".en.md") == (page_language(site.root, page) == "en"), edit["href"]
 
 
-def test_without_a_repository_address_there_is_no_broken_edit_link(tmp_path):
-    # Also builds with a relative -f path, as editors and CI scripts often do.
+def build_without_repo_url(site_dir, **env):
+    # Also with a relative -f path, as editors and CI scripts often do.
     import os
     import subprocess
     import sys
 
-    env = {k: v for k, v in os.environ.items() if k != "REPO_URL"}
-    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", "mkdocs.yml", "--site-dir", str(tmp_path)]
-    subprocess.run(command, cwd=ROOT, env={**env, "NO_MKDOCS_2_WARNING": "1"}, check=True)
+    env = {**{k: v for k, v in os.environ.items() if k != "REPO_URL"}, "NO_MKDOCS_2_WARNING": "1", **env}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site_dir)]
+    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def test_without_a_repository_address_there_is_no_edit_link_and_no_warning(tmp_path):
+    result = build_without_repo_url(tmp_path)
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
     assert 'rel="edit"' not in (tmp_path / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_one_language_preview_builds_only_that_language(tmp_path):
+    result = build_without_repo_url(tmp_path, PREVIEW_LANGUAGE="en")
+    assert result.returncode == 0 and "WARNING" not in result.stderr, result.stderr
+    assert not (tmp_path / "en").exists()
+    assert '<html lang="en"' in (tmp_path / "instrumenten" / "index.html").read_text(encoding="utf-8")
