@@ -6,9 +6,7 @@ installed .venv). Prints a table and writes bench/results/site_figures.json.
 
 from __future__ import annotations
 
-import gzip
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -16,6 +14,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from page_weight import first_load_bytes, gzip_size
 from save_results import save
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,21 +28,6 @@ def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> float:
         cwd=ROOT, env=ENV, check=True,
     )
     return time.perf_counter() - started
-
-
-def gzip_size(path: Path) -> int:
-    return len(gzip.compress(path.read_bytes(), compresslevel=9))
-
-
-def first_load_bytes(site_dir: Path, page: Path) -> dict[str, int]:
-    """gzip bytes of a page's HTML and the CSS and JS it links to from this site."""
-    html = page.read_text(encoding="utf-8")
-    assets = re.findall(r'(?:href|src)="([^"]+\.(?:css|js))"', html)
-    sizes = {"html": gzip_size(page), "css": 0, "js": 0}
-    for asset in assets:
-        path = (page.parent / asset).resolve()
-        sizes[asset.rsplit(".", 1)[1]] += gzip_size(path)
-    return sizes
 
 
 def merged_index_bytes() -> int:
@@ -70,7 +54,7 @@ def main() -> None:
         relative = page.relative_to(site_dir).as_posix()
         if not relative.startswith(("assets/", "search/")):
             pages["en" if relative.startswith("en/") else "nl"] += 1
-    home = first_load_bytes(site_dir, site_dir / "index.html")
+    home = first_load_bytes(site_dir / "index.html")
     figures = {
         "pages_per_language": pages,
         "build_seconds_median_of_3": round(statistics.median(times), 2),

@@ -1,0 +1,230 @@
+"""Build and preview speed at 100, 300 and 1,000 pages per language, and bytes per page,
+for the project's configuration and for a control without the project's own code.
+
+Run: ./scripts/benchmark  (or .venv/bin/python bench/corpus_benchmark.py --sizes 100 300).
+Prints a table, checks the budgets in bench/budgets.toml (exit code 1 if one is missed) and
+writes bench/results/corpus_benchmark.json.
+
+- project: the real mkdocs.yml (hooks, overrides, extensions) with the corpus as docs/.
+- control: the same theme settings, plugins and Markdown extensions, but plain Material and
+  mkdocs-static-i18n: no hooks, no overrides, no extra CSS or JavaScript of our own.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import tomllib
+from pathlib import Path
+
+from corpus import make_corpus
+from page_weight import first_load_bytes, gzip_size
+from save_results import save
+
+ROOT = Path(__file__).resolve().parent.parent
+BUDGETS = tomllib.loads((Path(__file__).with_name("budgets.toml")).read_text(encoding="utf-8"))
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+TOP_LEVEL = re.compile(r"^(?=[a-z_]+:)", re.M)
+
+
+def config_blocks() -> dict[str, str]:
+    """mkdocs.yml split into its top-level settings (comments stay with the setting below them)."""
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    return {block.split(":", 1)[0]: block for block in TOP_LEVEL.split(text) if block.strip()[:1].isalpha()}
+
+
+def write_configs(corpus: Path, nav: list[str]) -> dict[str, Path]:
+    blocks = config_blocks()
+    blocks["nav"] = "\n".join(nav) + "\n"
+    project = dict(blocks)
+    project["hooks"] = re.sub(r"- hooks/", f"- {ROOT}/hooks/", blocks["hooks"])
+    project["theme"] = blocks["theme"].replace("custom_dir: overrides", f"custom_dir: {ROOT}/overrides")
+    project["watch"] = f"watch:\n  - {ROOT}/overrides\n"
+    control = {key: block for key, block in blocks.items()
+               if key not in ("hooks", "extra_css", "extra_javascript", "watch")}
+    control["theme"] = re.sub(r"\n\s*custom_dir: overrides", "", blocks["theme"])
+    paths = {}
+    for name, config in (("project", project), ("control", control)):
+        paths[name] = corpus / f"mkdocs.{name}.yml"
+        paths[name].write_text("".join(config.values()), encoding="utf-8")
+    return paths
+
+
+def build_seconds(config: Path, site: Path, runs: int) -> float:
+    times = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
+                       cwd=config.parent, env=ENV, check=True, capture_output=True)
+        times.append(time.perf_counter() - started)
+    return statistics.median(times)
+
+
+def gzip_kb(path: Path) -> float:
+    return gzip_size(path) / 1024
+
+
+def page_bytes(site: Path) -> dict[str, float]:
+    """gzip KB: the largest and median page HTML, first load of a text page, search index."""
+    pages = [p for p in site.rglob("index.html") if "/deel-" in p.as_posix()]
+    html = sorted(gzip_kb(p) for p in pages)
+    first_load = sum(first_load_bytes(pages[len(pages) // 2]).values()) / 1024
+    return {
+        "html_gzip_kb_max": round(html[-1], 1),
+        "html_gzip_kb_median": round(statistics.median(html), 1),
+        "first_load_gzip_kb": round(first_load, 1),
+        "search_index_nl_gzip_kb": round(gzip_kb(site / "search/search_index.json"), 1),
+        "search_index_en_gzip_kb": round(gzip_kb(site / "en/search/search_index.json"), 1),
+    }
+
+
+def serve_reload_seconds(config: Path, page: Path, url: str, extra: list[str], edits: int = 3,
+                         env: dict | None = None) -> float:
+    """Median time from saving an edit to `page` until `mkdocs serve` serves the new text."""
+    import urllib.request
+
+    from conftest import free_port
+
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}", *extra],
+        cwd=config.parent, env={**ENV, **(env or {})}, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+
+    def served() -> str:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=5) as response:
+                return response.read().decode("utf-8")
+        except OSError:
+            return ""
+
+    original = page.read_text(encoding="utf-8")
+    try:
+        deadline = time.monotonic() + 600
+        while not served() and time.monotonic() < deadline:
+            time.sleep(0.2)
+        time.sleep(1.5)  # let the watcher settle after the first build
+        times = []
+        for edit in range(edits):
+            marker = f"Benchmarkzin{edit}{time.time_ns()}"
+            page.write_text(original + f"\n\n{marker}\n", encoding="utf-8")
+            started = time.monotonic()
+            while marker not in served():
+                if time.monotonic() - started > 300:
+                    raise TimeoutError(f"{url} did not show the edit within 300 s")
+                time.sleep(0.02)
+            times.append(time.monotonic() - started)
+            time.sleep(1.0)
+        return statistics.median(times)
+    finally:
+        page.write_text(original, encoding="utf-8")
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def real_site_reload(extra: list[str], env: dict | None = None) -> float:
+    """The serve budget is for the real site: a copy of the project, one page edited."""
+    import shutil
+
+    with tempfile.TemporaryDirectory() as scratch:
+        project = Path(scratch)
+        for name in ("docs", "overrides", "hooks"):
+            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        page = project / "docs" / "instrumenten" / "index.md"
+        return serve_reload_seconds(project / "mkdocs.yml", page, "/instrumenten/", extra, env=env)
+
+
+def measure(sizes: list[int], runs: int, serve: bool) -> dict:
+    results: dict = {"sizes": {}, "runs": runs}
+    with tempfile.TemporaryDirectory() as scratch:
+        for size in sizes:
+            corpus = Path(scratch) / f"corpus-{size}"
+            configs = write_configs(corpus, make_corpus(corpus, size))
+            figures = {}
+            for name, config in configs.items():
+                site = corpus / f"site-{name}"
+                seconds = build_seconds(config, site, runs)
+                figures[name] = {"build_seconds": round(seconds, 2),
+                                 "seconds_per_100_pages": round(seconds / size * 100, 3),
+                                 **page_bytes(site)}
+            figures["overhead_vs_control"] = round(
+                figures["project"]["build_seconds"] / figures["control"]["build_seconds"] - 1, 3)
+            if serve:
+                page = corpus / "docs" / "deel-01" / "pagina-0001.md"
+                figures["project"]["serve_reload_seconds"] = round(
+                    serve_reload_seconds(configs["project"], page, "/deel-01/pagina-0001/", []), 2)
+            results["sizes"][str(size)] = figures
+            print(f"{size} pages per language: done", file=sys.stderr)
+    if serve:
+        results["real_site_serve_reload_seconds"] = {
+            "both languages": round(real_site_reload([]), 2),
+            "one language (PREVIEW_LANGUAGE=nl)": round(real_site_reload([], {"PREVIEW_LANGUAGE": "nl"}), 2),
+        }
+    return results
+
+
+def verdicts(results: dict) -> list[tuple[str, float, float, bool]]:
+    """(budget, measured, limit, met) for every budget the results can speak to."""
+    sizes = results["sizes"]
+    rows = []
+    for size, figures in sizes.items():
+        rows.append((f"overhead vs control at {size}", figures["overhead_vs_control"],
+                     BUDGETS["build"]["max_overhead_vs_control"]))
+        rows.append((f"first load gzip KB at {size}", figures["project"]["first_load_gzip_kb"],
+                     BUDGETS["reader"]["max_first_load_gzip_kb"]))
+        rows.append((f"largest page HTML gzip KB at {size}", figures["project"]["html_gzip_kb_max"],
+                     BUDGETS["reader"]["max_html_gzip_kb"]))
+    if "100" in sizes and "1000" in sizes:
+        for name in ("project", "control"):
+            ratio = sizes["1000"][name]["seconds_per_100_pages"] / sizes["100"][name]["seconds_per_100_pages"]
+            rows.append((f"linearity 1000/100 ({name})", round(ratio, 2), BUDGETS["build"]["max_linearity_ratio"]))
+    if "real_site_serve_reload_seconds" in results:
+        rows.append(("serve reload on the real site (s)",
+                     results["real_site_serve_reload_seconds"]["both languages"],
+                     BUDGETS["serve"]["max_reload_seconds"]))
+    return [(name, value, limit, value <= limit) for name, value, limit in rows]
+
+
+def table(results: dict) -> str:
+    lines = ["| pages/lang | project s | control s | s/100 project | s/100 control | project/control "
+             "| HTML gzip KB (median/max) | first load KB | index nl/en KB | serve reload s |",
+             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    for size, f in results["sizes"].items():
+        p, c = f["project"], f["control"]
+        lines.append(
+            f"| {size} | {p['build_seconds']} | {c['build_seconds']} | {p['seconds_per_100_pages']} "
+            f"| {c['seconds_per_100_pages']} | {1 + f['overhead_vs_control']:.2f} "
+            f"| {p['html_gzip_kb_median']}/{p['html_gzip_kb_max']} | {p['first_load_gzip_kb']} "
+            f"| {p['search_index_nl_gzip_kb']}/{p['search_index_en_gzip_kb']} "
+            f"| {p.get('serve_reload_seconds', '-')} |")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000])
+    parser.add_argument("--runs", type=int, default=3, help="builds per measurement (median)")
+    parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve timings")
+    args = parser.parse_args()
+    results = measure(args.sizes, args.runs, serve=not args.no_serve)
+    results["budgets"] = [{"budget": n, "measured": v, "limit": lim, "met": ok}
+                          for n, v, lim, ok in verdicts(results)]
+    save("corpus_benchmark", results)
+    print(table(results))
+    for n, v, lim, ok in verdicts(results):
+        print(f"{'ok  ' if ok else 'MISS'} {n}: {v} (limit {lim})")
+    if "real_site_serve_reload_seconds" in results:
+        print("real site, serve reload:", results["real_site_serve_reload_seconds"])
+    return 0 if all(ok for *_, ok in verdicts(results)) else 1
+
+
+if __name__ == "__main__":
+    sys.path.insert(0, str(ROOT / "tests"))  # free_port
+    sys.exit(main())
