@@ -9,6 +9,7 @@ like the real navigation would grow. The result is the same for the same size.
 
 from __future__ import annotations
 
+import json
 import random
 import re
 import shutil
@@ -71,9 +72,12 @@ def _page(title: tuple[str, str], pool: TextPool, rng: random.Random,
         ("Goed om te weten", "Lees ook", "en stap 2", "Trompetventielen oliën"),
         ("Good to know", "Read also", "and step 2", "Oiling trumpet valves"),
     ]):
-        description = re.sub(r"\s+", " ", picks[0][lang])[:190].rsplit(" ", 1)[0]
+        description = picks[0][lang]
+        if len(description) > 190:
+            description = description[:190].rsplit(" ", 1)[0]
         lines = [
-            "---", f'title: "{title[lang]}"', f'description: "{description.replace(chr(34), "")}"',
+            "---", f"title: {json.dumps(title[lang], ensure_ascii=False)}",
+            f"description: {json.dumps(description, ensure_ascii=False)}",
             "type: manual", "audience: [music-teacher, coordinator]", "---", "",
             f"# {title[lang]}", "", picks[0][lang], "",
             f"## {heads[0][lang]} {{#stap-1}}", "", picks[1][lang], "", picks[2][lang], "",

@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -49,6 +50,8 @@ def write_configs(corpus: Path, nav: list[str]) -> dict[str, Path]:
     control = {key: block for key, block in blocks.items()
                if key not in ("hooks", "extra_css", "extra_javascript", "watch")}
     control["theme"] = re.sub(r"\n\s*custom_dir: overrides", "", blocks["theme"])
+    # The plugin's own search set-up (hooks/search.py is what makes it one index per language).
+    control["plugins"] = re.sub(r"\n\s*reconfigure_search: false", "", blocks["plugins"])
     paths = {}
     for name, config in (("project", project), ("control", control)):
         paths[name] = corpus / f"mkdocs.{name}.yml"
@@ -56,14 +59,26 @@ def write_configs(corpus: Path, nav: list[str]) -> dict[str, Path]:
     return paths
 
 
-def build_seconds(config: Path, site: Path, runs: int) -> float:
-    times = []
+def build_seconds(configs: dict[str, Path], runs: int) -> dict[str, dict[str, float]]:
+    """Median wall and CPU seconds of `runs` builds per configuration. The configurations
+    take turns, so a slower minute on a shared machine hits both alike."""
+    wall: dict[str, list[float]] = {name: [] for name in configs}
+    cpu: dict[str, list[float]] = {name: [] for name in configs}
     for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d", str(site)],
-                       cwd=config.parent, env=ENV, check=True, capture_output=True)
-        times.append(time.perf_counter() - started)
-    return statistics.median(times)
+        for name, config in configs.items():
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
+            started = time.perf_counter()
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(config), "-d",
+                 str(config.parent / f"site-{name}")],
+                cwd=config.parent, env=ENV, capture_output=True, text=True)
+            wall[name].append(time.perf_counter() - started)
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            cpu[name].append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+            if result.returncode:
+                raise SystemExit(f"{config.name}: the build failed:\n{result.stderr}")
+    return {name: {"wall": statistics.median(wall[name]), "cpu": statistics.median(cpu[name])}
+            for name in configs}
 
 
 def gzip_kb(path: Path) -> float:
@@ -79,8 +94,10 @@ def page_bytes(site: Path) -> dict[str, float]:
         "html_gzip_kb_max": round(html[-1], 1),
         "html_gzip_kb_median": round(statistics.median(html), 1),
         "first_load_gzip_kb": round(first_load, 1),
-        "search_index_nl_gzip_kb": round(gzip_kb(site / "search/search_index.json"), 1),
-        "search_index_en_gzip_kb": round(gzip_kb(site / "en/search/search_index.json"), 1),
+        # Plain mkdocs-static-i18n writes one index with both languages, at /search/ only.
+        **{f"search_index_{language}_gzip_kb": round(gzip_kb(index), 1) if index.exists() else None
+           for language, index in (("nl", site / "search/search_index.json"),
+                                   ("en", site / "en/search/search_index.json"))},
     }
 
 
@@ -147,15 +164,17 @@ def measure(sizes: list[int], runs: int, serve: bool) -> dict:
         for size in sizes:
             corpus = Path(scratch) / f"corpus-{size}"
             configs = write_configs(corpus, make_corpus(corpus, size))
+            seconds = build_seconds(configs, runs)
             figures = {}
             for name, config in configs.items():
-                site = corpus / f"site-{name}"
-                seconds = build_seconds(config, site, runs)
-                figures[name] = {"build_seconds": round(seconds, 2),
-                                 "seconds_per_100_pages": round(seconds / size * 100, 3),
-                                 **page_bytes(site)}
+                figures[name] = {"build_seconds": round(seconds[name]["wall"], 2),
+                                 "build_cpu_seconds": round(seconds[name]["cpu"], 2),
+                                 "seconds_per_100_pages": round(seconds[name]["wall"] / size * 100, 3),
+                                 "cpu_seconds_per_100_pages": round(seconds[name]["cpu"] / size * 100, 3),
+                                 **page_bytes(config.parent / f"site-{name}")}
+            # Judged on CPU time: on a shared machine it varies far less than wall time.
             figures["overhead_vs_control"] = round(
-                figures["project"]["build_seconds"] / figures["control"]["build_seconds"] - 1, 3)
+                figures["project"]["build_cpu_seconds"] / figures["control"]["build_cpu_seconds"] - 1, 3)
             if serve:
                 page = corpus / "docs" / "deel-01" / "pagina-0001.md"
                 figures["project"]["serve_reload_seconds"] = round(
@@ -183,7 +202,8 @@ def verdicts(results: dict) -> list[tuple[str, float, float, bool]]:
                      BUDGETS["reader"]["max_html_gzip_kb"]))
     if "100" in sizes and "1000" in sizes:
         for name in ("project", "control"):
-            ratio = sizes["1000"][name]["seconds_per_100_pages"] / sizes["100"][name]["seconds_per_100_pages"]
+            ratio = (sizes["1000"][name]["cpu_seconds_per_100_pages"]
+                     / sizes["100"][name]["cpu_seconds_per_100_pages"])
             rows.append((f"linearity 1000/100 ({name})", round(ratio, 2), BUDGETS["build"]["max_linearity_ratio"]))
     if "real_site_serve_reload_seconds" in results:
         rows.append(("serve reload on the real site (s)",
@@ -210,7 +230,7 @@ def table(results: dict) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 300, 1000])
-    parser.add_argument("--runs", type=int, default=3, help="builds per measurement (median)")
+    parser.add_argument("--runs", type=int, default=5, help="builds per measurement (median)")
     parser.add_argument("--no-serve", action="store_true", help="skip the mkdocs serve timings")
     args = parser.parse_args()
     results = measure(args.sizes, args.runs, serve=not args.no_serve)

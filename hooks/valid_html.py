@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 
 EMPTY_TABINDEX = ' tabindex=""'
+INPUT_ID = re.compile(r'<input\b[^>]*?\sid="([^"]+)"')
 LABEL_FOR = re.compile(r'(<label\b[^>]*?)\sfor="(?P<id>[^"]+)"')
 
 
 def repaired(html: str) -> str:
     html = html.replace(EMPTY_TABINDEX, "")
-    ids = set(re.findall(r'\sid="([^"]+)"', html))
-    return LABEL_FOR.sub(lambda m: m[0] if m["id"] in ids else m[1], html)
+    controls = set(INPUT_ID.findall(html))  # a label's `for` names an <input> of the page
+    return LABEL_FOR.sub(lambda m: m[0] if m["id"] in controls else m[1], html)
 
 
 def on_post_page(output: str, page, config) -> str:
