@@ -1,0 +1,33 @@
+"""The two speed-ups that act on MkDocs itself: the template cache and the preview's watcher."""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import serve_speed
+from conftest import build_site, fixture_project
+
+
+def test_compiled_templates_are_kept_for_the_next_build(tmp_path, monkeypatch):
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "index.en.md": "# Home\n"})
+    monkeypatch.setenv("TMPDIR", str(tmp_path))  # the cache goes to the temporary folder
+    assert build_site(tmp_path / "site", "http://127.0.0.1/", cwd=project).returncode == 0
+    cached = list(tmp_path.glob("orkest-in-de-klas-templates-*/__jinja2_*.cache"))
+    assert len(cached) >= 30  # Material's base, partials and ours
+    before = {path: path.stat().st_mtime_ns for path in cached}
+    assert build_site(tmp_path / "site", "http://127.0.0.1/", cwd=project).returncode == 0
+    assert {path: path.stat().st_mtime_ns for path in cached} == before  # read, not compiled again
+
+
+def test_the_preview_polls_for_saved_files_every_tenth_of_a_second():
+    emitters = [SimpleNamespace(_timeout=0.5), SimpleNamespace(_timeout=0.5)]
+    server = SimpleNamespace(observer=SimpleNamespace(_timeout=0.5, emitters=emitters))
+    assert serve_speed.on_serve(server, None, None) is server
+    assert server.observer._timeout == 0.1 and [e._timeout for e in emitters] == [0.1, 0.1]
+
+
+def test_an_unfamiliar_watcher_is_left_alone(caplog):
+    server = SimpleNamespace(observer=SimpleNamespace(emitters=[]))
+    with caplog.at_level("INFO"):
+        assert serve_speed.on_serve(server, None, None) is server
+    assert "cannot shorten" in caplog.text
