@@ -9,7 +9,6 @@ Run: .venv/bin/python bench/quality_figures.py [--suite]  (after ./scripts/test 
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import subprocess
 import sys
@@ -23,8 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "hooks")]
 from browser_checks import axe_problems  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port, serving  # noqa: E402
-from html_validator import ALLOWED, VNU  # noqa: E402
-from orkest.links import lychee_command  # noqa: E402
+from html_validator import is_allowed, vnu_messages  # noqa: E402
+from orkest.links import lychee_report  # noqa: E402
 from site_checks import built_pages, page_url_path  # noqa: E402
 
 RUNS = 3
@@ -54,26 +53,6 @@ def theme_defaults_config(scratch: Path) -> Path:
     return path
 
 
-def lychee_run(site: Path) -> dict:
-    result = subprocess.run(
-        lychee_command("--offline", "--include-fragments", "--index-files", "index.html",
-                       "--root-dir", str(site), "--format", "json", f"{site}/**/*.html"),
-        capture_output=True, text=True,
-    )
-    return json.loads(result.stdout)
-
-
-def vnu_messages(site: Path) -> list[dict]:
-    result = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
-                             "--skip-non-html", str(site)], capture_output=True, text=True)
-    return json.loads(result.stderr or result.stdout)["messages"]
-
-
-def allowed(message: dict) -> bool:
-    return any(rule.search(message["message"]) and place.search(message.get("extract", ""))
-               for rule, place in ALLOWED.items())
-
-
 def axe_violations(site: Path, url: str) -> list[str]:
     from playwright.sync_api import sync_playwright
 
@@ -94,7 +73,7 @@ def figures_for(site: Path, url: str) -> dict:
     axe = axe_violations(site, url)
     return {
         "vnu_errors": len(messages),
-        "vnu_errors_not_allowed": sum(not allowed(m) for m in messages),
+        "vnu_errors_not_allowed": sum(not is_allowed(m) for m in messages),
         "axe_violations": len(axe),
         "axe_rules": sorted({p.split(": ")[1] for p in axe}),
     }
@@ -111,11 +90,11 @@ def main() -> None:
         site = scratch / "site"
         figures["build_seconds_median"] = median_seconds(
             lambda: build_site(site, url, "--quiet").check_returncode())
-        report = lychee_run(site)
+        report = lychee_report(site)
         figures["pages_checked"] = len(list(site.rglob("*.html")))
         figures["links_checked"] = report["total"]
         figures["unique_links_checked"] = report["unique"]
-        figures["link_check_seconds_median"] = median_seconds(lambda: lychee_run(site))
+        figures["link_check_seconds_median"] = median_seconds(lambda: lychee_report(site))
         figures["vnu_seconds_median"] = median_seconds(lambda: vnu_messages(site))
         figures["check_seconds_median"] = median_seconds(lambda: subprocess.run(
             [sys.executable, "-m", "orkest", "check"], cwd=ROOT, check=True))

@@ -43,8 +43,8 @@ def lychee_command(*args: str) -> list[str]:
     return [str(LYCHEE), "--no-progress", *args]
 
 
-def internal_link_problems(site_dir: Path) -> list[str]:
-    """lychee offline over a built site: pages, anchors and downloads. Lines name page and link."""
+def lychee_report(site_dir: Path) -> dict:
+    """lychee's JSON report, offline over a built site: pages, anchors and downloads."""
     result = subprocess.run(
         lychee_command("--offline", "--include-fragments", "--index-files", "index.html",
                        "--root-dir", str(site_dir), "--format", "json", f"{site_dir}/**/*.html"),
@@ -52,7 +52,12 @@ def internal_link_problems(site_dir: Path) -> list[str]:
     )
     if result.returncode not in (0, 2):
         raise RuntimeError(f"lychee failed:\n{result.stderr}")
-    report = json.loads(result.stdout)
+    return json.loads(result.stdout)
+
+
+def internal_link_problems(site_dir: Path) -> list[str]:
+    """Every broken internal link of a built site, one line each naming page and link."""
+    report = lychee_report(site_dir)
     problems = []
     for page, failures in sorted(report["error_map"].items()):
         shown = Path(page).relative_to(site_dir) if Path(page).is_relative_to(site_dir) else page

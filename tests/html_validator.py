@@ -23,8 +23,8 @@ ALLOWED = {
 }
 
 
-def vnu_problems(site_dir: Path) -> list[str]:
-    """Every vnu error in the site's HTML files that is not on the allow-list."""
+def vnu_messages(site_dir: Path) -> list[dict]:
+    """vnu's error messages (as JSON objects) for every HTML file under site_dir."""
     java = shutil.which("java")
     if java is None:
         raise AssertionError("Java not found: the HTML checker needs it (./scripts/test installs it)")
@@ -34,10 +34,14 @@ def vnu_problems(site_dir: Path) -> list[str]:
         [java, "-jar", str(VNU), "--errors-only", "--format", "json", "--skip-non-html", str(site_dir)],
         capture_output=True, text=True,
     )
-    messages = json.loads(result.stderr or result.stdout)["messages"]
+    return json.loads(result.stderr or result.stdout)["messages"]
+
+
+def vnu_problems(site_dir: Path) -> list[str]:
+    """Every vnu error in the site's HTML files that is not on the allow-list."""
     problems = []
-    for message in messages:
-        if _allowed(message):
+    for message in vnu_messages(site_dir):
+        if is_allowed(message):
             continue
         page = Path(message.get("url", "").removeprefix("file:")).resolve()
         where = page.relative_to(site_dir.resolve()) if page.is_relative_to(site_dir.resolve()) else page
@@ -45,7 +49,7 @@ def vnu_problems(site_dir: Path) -> list[str]:
     return problems
 
 
-def _allowed(message: dict) -> bool:
+def is_allowed(message: dict) -> bool:
     extract = message.get("extract", "")
     return any(rule.search(message["message"]) and place.search(extract)
                for rule, place in ALLOWED.items())
