@@ -16,6 +16,7 @@ import argparse
 import os
 import re
 import resource
+import shutil
 import statistics
 import subprocess
 import sys
@@ -29,6 +30,8 @@ from page_weight import first_load_bytes, gzip_size
 from save_results import save
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tests"))
+from conftest import free_port  # noqa: E402
 BUDGETS = tomllib.loads((Path(__file__).with_name("budgets.toml")).read_text(encoding="utf-8"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TOP_LEVEL = re.compile(r"^(?=[a-z_]+:)", re.M)
@@ -106,8 +109,6 @@ def serve_reload_seconds(config: Path, page: Path, url: str, extra: list[str], e
     """Median time from saving an edit to `page` until `mkdocs serve` serves the new text."""
     import urllib.request
 
-    from conftest import free_port
-
     port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{port}", *extra],
@@ -147,8 +148,6 @@ def serve_reload_seconds(config: Path, page: Path, url: str, extra: list[str], e
 
 def real_site_reload(extra: list[str], env: dict | None = None) -> float:
     """The serve budget is for the real site: a copy of the project, one page edited."""
-    import shutil
-
     with tempfile.TemporaryDirectory() as scratch:
         project = Path(scratch)
         for name in ("docs", "overrides", "hooks"):
@@ -248,5 +247,4 @@ def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.path.insert(0, str(ROOT / "tests"))  # free_port
     sys.exit(main())
