@@ -1,26 +1,43 @@
-"""A Content-Security-Policy on every page: only this site's own scripts may run.
+"""A Content-Security-Policy on every page that trusts only the theme's own scripts.
 
-The theme writes a few small inline scripts (and pymdownx one more); each is allowed
-by its SHA-256 hash, computed from the finished page, so `'unsafe-inline'` is never
-needed for scripts. Frames may only come from the video hosts the video syntax
-allows (md_extensions/video_sources.py). A `<meta>` tag, because the site is static
-and its host may not let us set headers.
+The inline scripts a page may run are the ones the templates in hooks/inline_scripts.yml
+write: they are rendered for each page's base URL and hashed, and only those hashes
+enter the policy. A finished page holding any other inline script, an event handler,
+a script from another host, a frame, a <base> or a <meta http-equiv> fails the build,
+naming the page and where it came from: such a thing came in through content or a
+template, and the policy must not quietly allow it. Frames may only come from the
+video hosts the video syntax allows (md_extensions/video_sources.py). A `<meta>` tag,
+because the site is static and its host may not let us set headers.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import logging
+import os
 import re
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
 
+import yaml
 from md_extensions.video_sources import EMBED_ORIGINS
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.utils import get_relative_url, is_error_template
+from project_paths import project_dir, source_name
+from selectolax.lexbor import LexborHTMLParser
 
-INLINE_SCRIPT = re.compile(r"<script(?P<attrs>[^>]*)>(?P<body>.*?)</script>", re.S)
+log = logging.getLogger("mkdocs.plugins.content_security_policy")
+
+ALLOWED_SCRIPTS = Path(__file__).with_name("inline_scripts.yml")
 # Data blocks such as the theme's <script type="application/json"> never run: no hash needed.
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+SCRIPT_BODY = re.compile(r"<script>(.*?)</script>", re.S)
+REMOTE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2})")
+REFUSED_IN_PAGES = {"iframe", "frame", "object", "embed", "base"}
 # After <meta charset> (which must come within the first 1024 bytes), before any script.
 CHARSET, HEAD = re.compile(r"<meta charset=[^>]*>"), re.compile(r"<head[^>]*>")
 
@@ -30,55 +47,159 @@ FIXED_DIRECTIVES = {
     "style-src": ["'self'"],
     "frame-src": list(EMBED_ORIGINS),
     "object-src": ["'none'"],
-    "base-uri": ["'self'"],
+    "base-uri": ["'none'"],
     "form-action": ["'self'"],
 }
 
-_serving = False
+
+def sha256(code: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
 
 
-def policy_for(html: str) -> str:
-    """The policy for one finished page: fixed directives plus a hash per inline script."""
-    hashes = []
-    for script in INLINE_SCRIPT.finditer(html):
-        attrs = script["attrs"]
-        if " src=" in attrs:
-            continue
-        kind = re.search(r'\stype="([^"]*)"', attrs)
-        if (kind[1] if kind else "").lower() not in EXECUTABLE_TYPES:
-            continue
-        digest = hashlib.sha256(script["body"].encode("utf-8")).digest()
-        hashes.append(f"'sha256-{base64.b64encode(digest).decode()}'")
+def policy(hashes: list[str]) -> str:
     directives = {**FIXED_DIRECTIVES, "script-src": ["'self'", *dict.fromkeys(hashes)]}
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 
-def with_policy(html: str, where: str) -> str:
-    """The page with its policy at the top of <head>, before any script."""
-    head = CHARSET.search(html) or HEAD.search(html)
-    if not head:
-        raise PluginError(f"{where}: no <head> to put the Content-Security-Policy in")
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(html)}">'
-    return html[: head.end()] + meta + html[head.end():]
+class ThemeScripts:
+    """The inline scripts the allow-listed templates write, per base URL, by hash."""
+
+    def __init__(self) -> None:
+        self.entries = yaml.safe_load(ALLOWED_SCRIPTS.read_text(encoding="utf-8"))
+        self.env = None
+        self.config: MkDocsConfig | None = None
+        self.serving = False
+        self._by_base: dict[str, dict[str, str]] = {}
+        self.hashes_used: set[str] = set()
+        self.problems: list[str] = []
+        self.seconds = 0.0
+
+    def start(self, env, config: MkDocsConfig) -> None:
+        self.env, self.config, self._by_base, self.problems = env, config, {}, []
+
+    def allowed(self, base_url: str) -> dict[str, str]:
+        """hash -> template, for every inline script the allowed templates write at this base URL."""
+        if base_url not in self._by_base:
+            context = {"config": self.config, "base_url": base_url, "features": self.config.theme["features"]}
+            self._by_base[base_url] = {
+                sha256(code): entry["template"]
+                for entry in self.entries
+                for code in SCRIPT_BODY.findall(self.env.get_template(entry["template"]).render(context))
+            }
+        return self._by_base[base_url]
+
+    def finish(self, html: str, base_url: str, where: str, content: str) -> str:
+        """The page with its policy; what the policy would not trust is kept for raise_problems()."""
+        started = time.perf_counter()
+        allowed = self.allowed(base_url)
+        hashes, problems = [], []
+        for node in LexborHTMLParser(html).root.traverse(include_text=False):
+            problems += _element_problems(node)
+            if node.tag != "script" or "src" in node.attributes:
+                continue
+            if (node.attributes.get("type") or "").strip().lower() not in EXECUTABLE_TYPES:
+                continue
+            code = node.text(deep=True)
+            digest = sha256(code)
+            if digest in allowed:
+                hashes.append(digest)
+            else:
+                problems.append(f"an inline script that no allowed template writes ({_origin(code, content)}): "
+                                f"{code.strip()[:80]!r}")
+        if problems:
+            self.problems += [f"{where}: {problem}" for problem in problems]
+            return html
+        self.hashes_used.update(hashes)
+        self.seconds += time.perf_counter() - started
+        if self.serving:
+            # `mkdocs serve` adds its own inline live-reload script after this hook, with a
+            # value that changes per request: no hash can cover it, so previews go without.
+            return html
+        head = CHARSET.search(html) or HEAD.search(html)
+        if not head:
+            raise PluginError(f"{where}: no <head> to put the Content-Security-Policy in")
+        meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(hashes)}">'
+        return html[: head.end()] + meta + html[head.end():]
+
+
+    def raise_problems(self) -> None:
+        if self.problems:
+            listing = "\n  - ".join(self.problems)
+            raise PluginError(f"Content-Security-Policy: {len(self.problems)} thing(s) on the pages that the "
+                              f"policy must not trust:\n  - {listing}\nhint: pages may not run scripts; a "
+                              "script a template needs is added to hooks/inline_scripts.yml, with its reason, "
+                              "in an owner-reviewed pull request")
+
+
+def _element_problems(node) -> list[str]:
+    attributes = node.attributes
+    problems = [f"<{node.tag} {name}=...>: an event handler" for name in attributes if name.lower().startswith("on")]
+    if node.tag in REFUSED_IN_PAGES:
+        problems.append(f"<{node.tag}>")
+    if node.tag == "meta" and "http-equiv" in attributes:
+        problems.append(f'<meta http-equiv="{attributes["http-equiv"]}">')
+    if node.tag == "script" and REMOTE.match(attributes.get("src") or ""):
+        problems.append(f"a script from another site: {attributes['src']}")
+    return problems
+
+
+def _origin(code: str, content: str) -> str:
+    """Where an unknown script came from, as far as we can tell."""
+    if code.strip() and code.strip() in content:
+        return "it is in the page's content"
+    return "from a template in overrides/, or a value from the front matter"
+
+
+def extra_assets_problems(config: MkDocsConfig) -> list[str]:
+    """Scripts and styles from other hosts in mkdocs.yml: every page would load them."""
+    entries = [("extra_javascript", str(item)) for item in config.extra_javascript]
+    entries += [("extra_css", str(item)) for item in config.extra_css]
+    return [f"mkdocs.yml: {key}: '{path}' is on another site; store the file in overrides/assets/ "
+            "and name it by its path" for key, path in entries if REMOTE.match(path)]
+
+
+scripts = ThemeScripts()
 
 
 def on_startup(command: str, dirty: bool) -> None:
-    global _serving
-    _serving = command == "serve"
+    scripts.serving = command == "serve"
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    problems = extra_assets_problems(config)
+    if problems:
+        raise PluginError("\n".join(problems))
+    return config
+
+
+def on_env(env, config: MkDocsConfig, files):
+    scripts.start(env, config)
+    return env
 
 
 # Last of all, so the hashes cover each script as it is finally written.
 @event_priority(-100)
 def on_post_page(output: str, page, config: MkDocsConfig) -> str:
-    if _serving:
-        # `mkdocs serve` adds its own inline live-reload script after this hook, with a
-        # value that changes per request: no hash can cover it, so previews go without.
-        return output
-    return with_policy(output, page.file.src_path)
+    base_url = get_relative_url(".", page.url)
+    return scripts.finish(output, base_url, f"{source_name(page, config)} (page /{page.url})", page.content or "")
 
 
 @event_priority(-100)
 def on_post_template(output: str, template_name: str, config: MkDocsConfig) -> str:
-    if _serving or not template_name.endswith(".html"):
+    if not template_name.endswith(".html"):
         return output
-    return with_policy(output, template_name)
+    if is_error_template(template_name):
+        base_url = urlsplit(config.site_url or "/").path
+    else:
+        base_url = get_relative_url(".", template_name)
+    where = Path(os.path.relpath(Path(config.theme.custom_dir) / template_name, project_dir(config))).as_posix()
+    return scripts.finish(output, base_url, where, "")
+
+
+# After the content policy (priority 10), which names the source line of a refused script;
+# before mkdocs-static-i18n (priority -100) builds the next language.
+@event_priority(5)
+def on_post_build(config: MkDocsConfig) -> None:
+    scripts.raise_problems()
+    log.info("content security policy: %d allowed inline-script hashes in use; pages checked in %.3f s",
+             len(scripts.hashes_used), scripts.seconds)

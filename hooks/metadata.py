@@ -107,6 +107,9 @@ def explain(error, data: dict) -> str:
         return f"the field '{field}' has the same value more than once"
     if error.validator in ("minimum", "maximum"):
         return f"the field '{field}' has {value}; groep numbers go from 1 to 8"
+    if error.validator == "pattern" and field in ("title", "description"):
+        return (f"the field '{field}' holds markup ({value!r}): front matter is plain text, "
+                "so leave out < and >, and put a space after every & (write 'Q & A', not 'Q&A')")
     if error.validator == "pattern":
         return f"the field '{field}' has {value!r}; write a date like 2026-11-22"
     return f"the field '{field}': {error.message}"

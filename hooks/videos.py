@@ -31,6 +31,12 @@ LANGUAGE_NAMES = {"nl": "Nederlands", "en": "English"}
 found: list[dict] = []
 
 
+def video_extension(language: str, languages: list[str], docs_dir: str) -> VideoExtension:
+    """The video syntax in one language: the build and ./scripts/check use the same."""
+    return VideoExtension(language=language, languages={lang: LANGUAGE_NAMES[lang] for lang in languages},
+                          base_dir=docs_dir)
+
+
 def _extension(config: MkDocsConfig) -> VideoExtension:
     return next(ext for ext in config.markdown_extensions if isinstance(ext, VideoExtension))
 
@@ -40,13 +46,10 @@ def _extension(config: MkDocsConfig) -> VideoExtension:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins["i18n"]
     language = i18n.current_language or i18n.default_language
-    languages = {lang: LANGUAGE_NAMES[lang] for lang in i18n.build_languages}
     config.markdown_extensions[:] = [
         ext for ext in config.markdown_extensions if not isinstance(ext, VideoExtension)
     ]
-    config.markdown_extensions.append(
-        VideoExtension(language=language, languages=languages, base_dir=config.docs_dir)
-    )
+    config.markdown_extensions.append(video_extension(language, i18n.build_languages, config.docs_dir))
     return config
 
 

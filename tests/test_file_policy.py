@@ -1,0 +1,88 @@
+"""Files under docs/ are judged by their content (hooks/file_policy.py): in the build and in
+./scripts/check, each problem naming the file and saying what to do."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import ROOT, build_site, fixture_project
+from file_policy import file_problems
+from html_policy import Policy
+from orkest.quick_check import quick_check
+
+RULES = Policy.load().files
+WEBP = (ROOT / "docs/instrumenten/video/viool-stapel-plaatsen-nl.webp").read_bytes()
+SVG_HEAD = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+
+BAD_FILES = {
+    "html pretending to be a picture": ("viool.png", b"<html><script>alert(1)</script></html>",
+                                        "the file is not really a .png file"),
+    "a web page": ("pagina.html", b"<script>alert(1)</script>", "HTML files are not published"),
+    "svg with a script": ("tekening.svg", SVG_HEAD + b"<script>alert(1)</script></svg>",
+                          "<script> is not allowed in an SVG"),
+    "svg with an event handler": ("tekening.svg", SVG_HEAD + b'<rect onload="alert(1)"/></svg>',
+                                  "<rect onload> runs a script"),
+    "svg with foreignObject": ("tekening.svg", SVG_HEAD + b"<foreignObject><p>x</p></foreignObject></svg>",
+                               "<foreignObject> is not allowed in an SVG"),
+    "svg with an outside reference": ("tekening.svg", SVG_HEAD + b'<use xlink:href="https://evil.example/x.svg#a"/></svg>',
+                                      "refers to 'https://evil.example/x.svg#a' outside the drawing"),
+    "svg style loading from outside": ("tekening.svg", SVG_HEAD + b'<rect fill="url(https://evil.example/p)"/></svg>',
+                                       "<rect fill> refers to something outside the drawing"),
+    "svg with entities": ("tekening.svg", b'<!DOCTYPE svg [<!ENTITY a "b">]>' + SVG_HEAD + b"</svg>",
+                          "the SVG declares a DOCTYPE or entities"),
+    "pdf with a script": ("folder.pdf", b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>",
+                          "the PDF contains actions or scripts"),
+    "picture over budget": ("groot.webp", WEBP[:16] + b"\0" * (301 * 1024), "more than 300 KB: convert it to WebP"),
+    "bad name": ("Mijn Viool.webp", WEBP, "file name: use only lower-case letters"),
+    "unknown type": ("oud.docx", b"PK\x03\x04", "file type '.docx' is not allowed here"),
+}
+
+
+@pytest.mark.parametrize("case", BAD_FILES)
+def test_each_bad_file_is_named_with_what_to_do(tmp_path, case):
+    name, content, message = BAD_FILES[case]
+    docs = tmp_path / "docs"
+    (docs / "instrumenten").mkdir(parents=True)
+    (docs / "instrumenten" / name).write_bytes(content)
+    problems = file_problems(docs, RULES)
+    assert any(p.startswith(f"docs/instrumenten/{name}: ") and message in p for p in problems), problems
+
+
+def test_good_files_pass(tmp_path):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "viool.webp").write_bytes(WEBP)
+    (docs / "schema.svg").write_bytes(SVG_HEAD + b'<title>Een viool</title><defs><linearGradient id="g"/></defs>'
+                                      b'<rect width="10" height="10" fill="url(#g)"/><use href="#g"/></svg>')
+    (docs / "les.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n", encoding="utf-8")
+    assert file_problems(docs, RULES) == []
+
+
+def test_the_real_docs_pass():
+    assert file_problems(ROOT / "docs", RULES) == []
+
+
+def test_a_symbolic_link_fails_the_build_and_publishes_nothing(tmp_path):
+    outside = tmp_path / "geheim.txt"
+    outside.write_text("root:x:0:0", encoding="utf-8")
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "index.en.md": "# Home\n"})
+    (project / "docs" / "handboek.pdf").symlink_to(outside)
+    (project / "docs" / "map").symlink_to(tmp_path)
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0
+    for link in ("docs/handboek.pdf", "docs/map"):
+        assert f"{link}: is a symbolic link (to {tmp_path}" in result.stderr, result.stderr
+    assert "copy the file into the repository instead" in result.stderr
+    assert not (tmp_path / "site" / "handboek.pdf").exists()
+    assert any(p.startswith("docs/handboek.pdf: is a symbolic link")
+               for p in quick_check([], project / "docs", project / "mkdocs.yml"))
+
+
+def test_a_page_whose_pictures_together_are_too_large_fails_both(tmp_path):
+    pictures = {f"foto-{n}.webp": WEBP[:16] + bytes(250 * 1024) for n in range(4)}
+    page = "# Start\n\n" + "\n\n".join(f"![Foto {n}](foto-{n}.webp)" for n in range(4)) + "\n"
+    project = fixture_project(tmp_path, {"index.md": page, "index.en.md": "# Home\n", **pictures})
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0
+    message = "docs/index.md: the pictures on this page are 1000 KB together, more than 800 KB"
+    assert message in result.stderr, result.stderr
+    assert any(p.startswith(message) for p in quick_check([], project / "docs", project / "mkdocs.yml"))
