@@ -1,14 +1,25 @@
-"""GitHub Actions and Dependabot: pinned actions, least permissions, timeouts, one gate."""
+"""GitHub configuration: pinned actions, least permissions, timeouts, one gate, and owner
+review for everything that builds or checks the site."""
 
 from __future__ import annotations
 
+import re
+
 import yaml
+from codeowners import codeowners_rules, owners_of
 from conftest import ROOT
 from workflow_checks import workflow_problems
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 # Jobs that report but never block a merge, so the gate leaves them out.
 ADVISORY_JOBS = {"new-external-links"}
+CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
+# What builds, checks or publishes the site (issue 10, section 4): owners must review it.
+OWNER_GATED = (".github/", "hooks/", "orkest/", "overrides/", "scripts/", "requirements/",
+               "pyproject.toml", "package.json", "package-lock.json", "mkdocs.yml", "tests/",
+               ".ci/", ".pre-commit-config.yaml", "external-links.toml", "bench/budgets.toml")
+# Pages stay open to any editor's review.
+OPEN_TO_EDITORS = ("docs/index.md", "docs/meedoen/controles.md", "docs/nieuwe-map/nieuwe-pagina.en.md")
 
 
 def test_every_workflow_is_pinned_least_privileged_and_time_limited():
@@ -41,3 +52,31 @@ def test_a_careless_workflow_is_named_with_each_problem(tmp_path):
                      "'actions/checkout@v4': pin actions by full commit SHA",
                      "checkout must set persist-credentials: false", "line 7: say which version"):
         assert any(expected in p for p in problems), (expected, problems)
+
+
+def test_codeowners_gates_build_code_and_workflows_but_not_pages():
+    rules = codeowners_rules(CODEOWNERS)
+    for gated in OWNER_GATED:
+        assert (ROOT / gated).exists(), f"{gated} is listed here but not in the repository"
+        # A folder is gated for the files in it now and for files added later.
+        if gated.endswith("/"):
+            paths = [p.relative_to(ROOT).as_posix() for p in (ROOT / gated).rglob("*") if p.is_file()]
+            paths.append(f"{gated}sub/a-new-file.py")
+        else:
+            paths = [gated]
+        for path in paths:
+            assert owners_of(rules, path), f"{path} needs a code owner in .github/CODEOWNERS"
+    for path in OPEN_TO_EDITORS:
+        assert owners_of(rules, path) == [], f"{path} should stay open to editors' review"
+    # Owners are a team handle, never a guessed person.
+    assert all(re.fullmatch(r"@[\w-]+/[\w-]+", owner) for _, owners in rules for owner in owners)
+
+
+def test_codeowners_is_read_as_github_reads_it(tmp_path):
+    codeowners = tmp_path / "CODEOWNERS"
+    codeowners.write_text("# comment\n/hooks/ @org/a\n*.toml @org/b\n/hooks/open.py\n", encoding="utf-8")
+    rules = codeowners_rules(codeowners)
+    assert owners_of(rules, "hooks/metadata.py") == ["@org/a"]
+    assert owners_of(rules, "hooks/open.py") == []  # the last matching line wins
+    assert owners_of(rules, "bench/budgets.toml") == ["@org/b"]  # no slash: any folder
+    assert owners_of(rules, "docs/hooks/page.md") == []  # a leading slash: from the root only
