@@ -1,5 +1,5 @@
-"""GitHub configuration: pinned actions, least permissions, timeouts, one gate, and owner
-review for everything that builds or checks the site."""
+"""GitHub configuration: pinned actions, least permissions, timeouts, one gate, a deploy
+that only follows CI, and owner review for everything that builds or checks the site."""
 
 from __future__ import annotations
 
@@ -22,17 +22,43 @@ OWNER_GATED = (".github/", "hooks/", "orkest/", "overrides/", "scripts/", "requi
 OPEN_TO_EDITORS = ("docs/index.md", "docs/meedoen/controles.md", "docs/nieuwe-map/nieuwe-pagina.en.md")
 
 
+def _load(name: str) -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
 def test_every_workflow_is_pinned_least_privileged_and_time_limited():
     assert len(WORKFLOWS) >= 3
     assert [p for path in WORKFLOWS for p in workflow_problems(path)] == []
 
 
 def test_the_gate_needs_every_blocking_job_and_the_link_weekly_never_blocks():
-    ci = yaml.safe_load((ROOT / ".github/workflows/ci.yml").read_text(encoding="utf-8"))
+    ci = _load("ci.yml")
     blocking = set(ci["jobs"]) - {"gate"} - ADVISORY_JOBS
     assert set(ci["jobs"]["gate"]["needs"]) == blocking
-    weekly = yaml.safe_load((ROOT / ".github/workflows/external-links.yml").read_text(encoding="utf-8"))
+    weekly = _load("external-links.yml")
     assert set(weekly[True]) == {"schedule", "workflow_dispatch"}  # never on push or pull request
+
+
+def test_deploy_publishes_only_a_push_to_main_that_passed_ci_after_the_same_gates():
+    deploy = _load("deploy.yml")
+    assert deploy[True] == {"workflow_run": {
+        "workflows": [_load("ci.yml")["name"]], "types": ["completed"], "branches": ["main"]}}
+    build, publish = deploy["jobs"]["build"], deploy["jobs"]["deploy"]
+    for required in ("github.event.workflow_run.conclusion == 'success'",
+                     "github.event.workflow_run.event == 'push'"):
+        assert required in " ".join(build["if"].split())
+    assert build["permissions"] == {"contents": "read"}
+    assert publish["permissions"] == {"pages": "write", "id-token": "write"}
+    assert publish["needs"] == "build" and not any("run" in step for step in publish["steps"])
+    checkout = build["steps"][0]
+    assert checkout["uses"].startswith("actions/checkout@")
+    assert checkout["with"] == {"ref": "${{ github.event.workflow_run.head_sha }}",
+                                "persist-credentials": False, "fetch-depth": 0}
+    upload = next(i for i, step in enumerate(build["steps"])
+                  if step.get("uses", "").startswith("actions/upload-pages-artifact@"))
+    before_upload = [step.get("run", "") for step in build["steps"][:upload]]
+    assert "./scripts/check" in before_upload
+    assert any("mkdocs build --strict" in run for run in before_upload)
 
 
 def test_dependabot_watches_pip_npm_and_actions():
