@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import re
 
+import pytest
 import yaml
 from codeowners import codeowners_rules, owners_of
 from conftest import ROOT
-from workflow_checks import workflow_problems
+from workflow_checks import workflow_files, workflow_problems
 
-WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+WORKFLOWS = workflow_files(ROOT / ".github" / "workflows")
 # Jobs that report but never block a merge, so the gate leaves them out.
 ADVISORY_JOBS = {"new-external-links"}
 CODEOWNERS = ROOT / ".github" / "CODEOWNERS"
@@ -78,6 +79,89 @@ def test_a_careless_workflow_is_named_with_each_problem(tmp_path):
                      "'actions/checkout@v4': pin actions by full commit SHA",
                      "checkout must set persist-credentials: false", "line 7: say which version"):
         assert any(expected in p for p in problems), (expected, problems)
+
+
+CHECKOUT = "actions/checkout@3d3c42e5aac5ba805825da76410c181273ba90b1 # v7.0.1"
+AFTER_CI = "on:\n  workflow_run:\n    workflows: [CI]\n    types: [completed]\n    branches: [main]\n"
+GATE = "github.event.workflow_run.conclusion == 'success' && github.event.workflow_run.event == 'push'"
+
+
+def _workflow(on: str, name: str, permissions: str, checkout_with: str = "", condition: str = "",
+              more_jobs: str = "") -> str:
+    """A workflow that is clean except for what the arguments put in."""
+    return (f"{on}permissions: {{}}\njobs:\n  {name}:\n"
+            + (f"    if: {condition}\n" if condition else "")
+            + f"    runs-on: ubuntu-24.04\n    timeout-minutes: 5\n    permissions: {permissions}\n"
+            f"    steps:\n      - uses: {CHECKOUT}\n"
+            "        with:\n          persist-credentials: false\n"
+            + "".join(f"          {line}\n" for line in checkout_with.splitlines())
+            + more_jobs)
+
+
+PUBLISH_JOB = ("  deploy:\n    needs: build\n    runs-on: ubuntu-24.04\n    timeout-minutes: 5\n"
+               "    permissions: {pages: write, id-token: write}\n    steps:\n      - run: 'true'\n")
+HEAD_SHA = "ref: ${{ github.event.workflow_run.head_sha }}"
+
+BAD_WORKFLOWS = {
+    "a .yaml file is found": (
+        "release.yaml", "on: push\njobs: {}\n", ["top-level permissions must be {}"]),
+    "pull_request_target": (
+        "preview.yml", _workflow("on: pull_request_target\n", "build", "{contents: read}"),
+        ["pull_request_target runs contributor code", "use pull_request instead"]),
+    "workflow_run with write permissions": (
+        "label.yml", _workflow(AFTER_CI, "label", "{pull-requests: write}", HEAD_SHA, GATE),
+        ["job 'label' asks for write access (pull-requests) after a workflow_run: "
+         "only the gated deploy job"]),
+    "write scope outside deploy": (
+        "release.yml", _workflow("on: push\n", "publish", "write-all"),
+        ["job 'publish' asks for write access (write-all): only the job named 'deploy' may write"]),
+    "checkout of the pull request's head in a privileged workflow": (
+        "pwn.yml", _workflow("on: pull_request_target\n", "test", "{contents: read}",
+                             "ref: ${{ github.event.pull_request.head.sha }}"),
+        ["job 'test' checks out the pull request's code (ref: ${{ github.event.pull_request.head.sha }})"
+         " in a privileged workflow: check out the base branch"]),
+    "deploy on push, not gated on CI": (
+        "deploy.yml", _workflow("on:\n  push:\n    branches: [main]\n", "build", "{contents: read}",
+                                more_jobs=PUBLISH_JOB),
+        ["job 'deploy' is not gated on CI success: trigger this workflow only by workflow_run"]),
+    "deploy after CI on any branch": (
+        "deploy.yml", _workflow(AFTER_CI.replace("    branches: [main]\n", ""), "build",
+                                "{contents: read}", HEAD_SHA, GATE, PUBLISH_JOB),
+        ["workflow_run with write access may follow only completed runs on main"]),
+    "deploy after any CI run, pull requests' too": (
+        "deploy.yml", _workflow(AFTER_CI, "build", "{contents: read}", HEAD_SHA, more_jobs=PUBLISH_JOB),
+        ["job 'build' is not gated on CI success: add if:", "job 'deploy' is not gated on CI success"]),
+    "deploy of main's tip instead of the commit CI passed": (
+        "deploy.yml", _workflow(AFTER_CI, "build", "{contents: read}", "", GATE, PUBLISH_JOB),
+        ["job 'build' must check out exactly the commit CI passed"]),
+    "deploy that also writes the repository": (
+        "deploy.yml", _workflow(AFTER_CI, "build", "{contents: read}", HEAD_SHA, GATE,
+                                PUBLISH_JOB.replace("{pages: write", "{contents: write, pages: write")),
+        ["job 'deploy' asks for write access (contents, id-token, pages): "
+         "a deploy needs only pages: write"]),
+    "the link report's issue access on pull requests": (
+        "external-links.yml", _workflow("on: [schedule, pull_request]\n", "check", "{issues: write}"),
+        ["job 'check' may have write access (issues) only while the workflow runs on a schedule "
+         "or by hand: remove the pull_request trigger"]),
+}
+
+
+@pytest.mark.parametrize("case", BAD_WORKFLOWS)
+def test_each_risky_workflow_is_named_with_its_problem(tmp_path, case):
+    file_name, text, expected = BAD_WORKFLOWS[case]
+    (tmp_path / file_name).write_text(text, encoding="utf-8")
+    (found,) = workflow_files(tmp_path)
+    problems = workflow_problems(found)
+    assert problems and all(p.startswith(f"{file_name}: ") for p in problems), problems
+    for fragment in expected:
+        assert any(fragment in p for p in problems), (fragment, problems)
+
+
+def test_a_fixture_deploy_shaped_like_the_real_one_passes(tmp_path):
+    good = tmp_path / "deploy.yml"
+    good.write_text(_workflow(AFTER_CI, "build", "{contents: read}", HEAD_SHA, GATE, PUBLISH_JOB),
+                    encoding="utf-8")
+    assert workflow_problems(good) == []
 
 
 def test_codeowners_gates_build_code_and_workflows_but_not_pages():
