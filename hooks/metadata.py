@@ -59,8 +59,14 @@ def front_matter_problems(source: str) -> list[str]:
         return ["the front matter should be lines of 'field: value'"]
     # YAML reads 2026-11-22 as a date; the schema checks the written form.
     data = {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in data.items()}
-    errors = sorted(VALIDATOR.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message))
-    return [explain(error, data) for error in errors]
+    errors = list(VALIDATOR.iter_errors(data))
+    # jsonschema gives one 'required' error per missing field, each listing all the fields
+    # its rule needs: name every missing field once, in the schema's order.
+    needed = {name for error in errors if error.validator == "required" for name in error.validator_value}
+    missing = [_missing(name, data) for name in FIELDS if name in needed and name not in data]
+    others = sorted((e for e in errors if e.validator != "required"),
+                    key=lambda e: (list(e.absolute_path), e.message))
+    return missing + [explain(error, data) for error in others]
 
 
 def _unreadable(text: str) -> str:
@@ -75,15 +81,16 @@ def _unreadable(text: str) -> str:
     return "the front matter cannot be read: it is not valid YAML"
 
 
+def _missing(name: str, data: dict) -> str:
+    why = FIELDS[name]["description"]
+    condition = f" (a page of type '{data.get('type')}' needs it)" if name not in SCHEMA["required"] else ""
+    return f"the field '{name}' is missing{condition}: {why}. Add a line like: {EXAMPLES.get(name, name + ': ...')}"
+
+
 def explain(error, data: dict) -> str:
     path = list(error.absolute_path)
     field = str(path[0]) if path else ""
     value = error.instance
-    if error.validator == "required":
-        name = next(n for n in error.validator_value if n not in data)
-        why = FIELDS[name]["description"]
-        condition = f" (a page of type '{data.get('type')}' needs it)" if name not in SCHEMA["required"] else ""
-        return f"the field '{name}' is missing{condition}: {why}. Add a line like: {EXAMPLES.get(name, name + ': ...')}"
     if error.validator == "additionalProperties":
         unknown = sorted(set(data) - set(FIELDS))
         hints = []

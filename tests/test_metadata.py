@@ -10,6 +10,7 @@ from conftest import ROOT, build_site, fixture_project
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from metadata import front_matter_problems  # noqa: E402
+from orkest.quick_check import quick_check  # noqa: E402
 
 GOOD = ("title: Trompetventielen oliën\n"
         "description: Stap voor stap de ventielen van een trompet oliën.\n"
@@ -50,6 +51,15 @@ def test_each_fault_names_the_field_and_what_is_allowed(front_matter, message):
     assert front_matter_problems(page(front_matter)) == [message]
 
 
+@pytest.mark.parametrize("front_matter, missing", [
+    ("title: Hobo\n", ["description", "type", "audience"]),
+    ("title: Hobo spelen\ntype: instruction\n", ["description", "audience", "instrument"]),
+])
+def test_every_missing_field_is_named_once(front_matter, missing):
+    problems = front_matter_problems(page(front_matter))
+    assert [p.split(" is missing")[0] for p in problems] == [f"the field '{name}'" for name in missing]
+
+
 def test_a_misspelled_field_is_named_with_a_suggestion():
     problems = front_matter_problems(page(GOOD.replace("title:", "titel:")))
     assert problems[1] == ("unknown field(s) 'titel' (did you mean 'title'?); the fields a page can "
@@ -83,3 +93,12 @@ def test_faulty_pages_fail_the_build_naming_each_file_and_field(tmp_path):
     assert "front matter problem(s) in 2 place(s):" in result.stderr
     assert "docs/index.md: the field 'type' has 'recipe', which is not one of the choices" in result.stderr
     assert "docs/leeg.md: the page has no front matter" in result.stderr
+
+
+def test_several_missing_fields_fail_the_build_and_the_check_each_named_once(tmp_path):
+    project = fixture_project(tmp_path, {"index.md": page("title: Hobo\n"), "index.en.md": page(GOOD)})
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0
+    for problems in (result.stderr, "\n".join(quick_check([], docs_dir=project / "docs"))):
+        for name in ("description", "type", "audience"):
+            assert problems.count(f"docs/index.md: the field '{name}' is missing") == 1, problems
