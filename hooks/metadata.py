@@ -11,22 +11,21 @@ from __future__ import annotations
 import datetime
 import difflib
 import logging
-import re
 from pathlib import Path
 
 import yaml
 from jsonschema import Draft202012Validator
 from mkdocs.config.defaults import MkDocsConfig
-from project_paths import source_name
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from page_source import FAST_LOADER, FRONT_MATTER, decode_source
+from project_paths import source_name
 
 log = logging.getLogger("mkdocs.plugins.metadata")
 
 SCHEMA = yaml.safe_load((Path(__file__).with_name("page_schema.yml")).read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
 FIELDS = SCHEMA["properties"]
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?)^(?:-{3}|\.{3})[ \t]*$", re.S | re.M)
 EXAMPLES = {
     "title": "title: Trompetventielen oliën",
     "description": "description: Stap voor stap de ventielen van een trompet oliën.",
@@ -35,13 +34,18 @@ EXAMPLES = {
     "instrument": "instrument: Trompet",
     "date": "date: 2026-11-22",
 }
-# libyaml's loader when PyYAML has it (about twenty times faster); errors are explained
-# by re-reading with the pure-Python loader, which gives the same line and reason.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KINDS = {"array": "a list, like [a, b]", "string": "text", "integer": "a whole number",
          "object": "a group of settings"}
 
 problems_found: list[str] = []
+
+
+def source_problems(data: bytes, shown: str) -> tuple[str, list[str]]:
+    """A page file's text as MkDocs reads it, and every problem of its encoding and front
+    matter, each starting with the file's name (shown). The build and ./scripts/check use this."""
+    text, not_utf8 = decode_source(data)
+    problems = [f"{shown}:{not_utf8[0]}: {not_utf8[1]}"] if not_utf8 else []
+    return text, problems + [f"{shown}: {problem}" for problem in front_matter_problems(text)]
 
 
 def front_matter_problems(source: str) -> list[str]:
@@ -69,6 +73,7 @@ def front_matter_problems(source: str) -> list[str]:
     return missing + [explain(error, data) for error in others]
 
 
+# Errors are explained by re-reading with the pure-Python loader, which gives the line and reason.
 def _unreadable(text: str) -> str:
     try:
         yaml.safe_load(text)
@@ -123,15 +128,18 @@ def on_pre_build(config: MkDocsConfig) -> None:
     problems_found.clear()
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    for problem in front_matter_problems(page.file.content_string):
-        problems_found.append(f"{source_name(page, config)}: {problem}")
-    return markdown
+# Deprecated since MkDocs 1.6, but the one event that sees a file before MkDocs decodes it
+# (MkDocs stops with a traceback on a file that is not UTF-8); the page is read only once.
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
+    text, problems = source_problems(page.file.content_bytes, source_name(page, config))
+    problems_found.extend(problems)
+    return text
 
 
 # After every page's Markdown is read, before any page is written.
 def on_env(env, config: MkDocsConfig, files):
-    if problems_found:
-        listing = "\n  - ".join(problems_found)
-        raise PluginError(f"front matter problem(s) in {len(problems_found)} place(s):\n  - {listing}")
+    problems = problems_found
+    if problems:
+        listing = "\n  - ".join(problems)
+        raise PluginError(f"page problem(s) in {len(problems)} place(s):\n  - {listing}")
     return env

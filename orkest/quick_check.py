@@ -8,7 +8,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # the build's own checks
 from content_check import content_problems  # noqa: E402
-from metadata import front_matter_problems  # noqa: E402
+from metadata import source_problems  # noqa: E402
+from page_source import decode_source  # noqa: E402
 from twins import missing_twins  # noqa: E402
 
 
@@ -17,6 +18,16 @@ def quick_check(files: list[Path], docs_dir: Path = ROOT / "docs") -> list[str]:
     problems = []
     for page in pages:
         if page.exists():
-            shown = page.resolve().relative_to(docs_dir.resolve().parent)
-            problems += [f"{shown}: {p}" for p in front_matter_problems(page.read_text(encoding="utf-8"))]
-    return problems + missing_twins(docs_dir) + content_problems(docs_dir)
+            shown = page.resolve().relative_to(docs_dir.resolve().parent).as_posix()
+            problems += source_problems(page.read_bytes(), shown)[1]
+    return problems + missing_twins(docs_dir) + _content_problems(docs_dir)
+
+
+def _content_problems(docs_dir: Path) -> list[str]:
+    try:
+        return content_problems(docs_dir)
+    except UnicodeDecodeError:
+        # hooks/content_check.py reads every page as UTF-8 and stops at the first that is not.
+        return [f"{page.relative_to(docs_dir.parent).as_posix()}: is not valid UTF-8, so the content "
+                "check (scripts, images, links, headings) did not run: save it as UTF-8 and check again"
+                for page in sorted(docs_dir.rglob("*.md")) if decode_source(page.read_bytes())[1]]

@@ -9,7 +9,7 @@ import pytest
 from conftest import ROOT, build_site, fixture_project
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from metadata import front_matter_problems  # noqa: E402
+from metadata import front_matter_problems, source_problems  # noqa: E402
 from orkest.quick_check import quick_check  # noqa: E402
 
 GOOD = ("title: Trompetventielen oliën\n"
@@ -19,6 +19,23 @@ GOOD = ("title: Trompetventielen oliën\n"
 
 def page(front_matter: str) -> str:
     return f"---\n{front_matter}---\n\n# Kop\n\nTekst.\n"
+
+
+# Saved as Latin-1 by an old editor: the é on line 9 is the byte 0xE9, not UTF-8.
+LATIN_1 = page(GOOD).encode("utf-8").replace(b"# Kop", b"# Caf\xe9")
+NOT_UTF8 = ('docs/index.md:9: the file is not valid UTF-8 (byte 0xE9 after "# Caf"): save it as UTF-8 '
+            "(in most editors: Save As or Save with Encoding, then UTF-8)")
+BOM = b"\xef\xbb\xbf"
+
+
+def gates(tmp_path, pages: dict[str, str | bytes]) -> tuple[list[str], list[str]]:
+    """The problems the build lists (it must fail) and those ./scripts/check reports, for the same pages."""
+    project = fixture_project(tmp_path, pages)
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0, result.stderr
+    _, _, listing = result.stderr.partition(" place(s):\n")
+    built = [line.removeprefix("  - ") for line in listing.splitlines() if line.startswith("  - ")]
+    return built, quick_check([], docs_dir=project / "docs")
 
 
 def test_a_good_page_has_no_problems():
@@ -90,7 +107,7 @@ def test_faulty_pages_fail_the_build_naming_each_file_and_field(tmp_path):
     })
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode != 0
-    assert "front matter problem(s) in 2 place(s):" in result.stderr
+    assert "page problem(s) in 2 place(s):" in result.stderr
     assert "docs/index.md: the field 'type' has 'recipe', which is not one of the choices" in result.stderr
     assert "docs/leeg.md: the page has no front matter" in result.stderr
 
@@ -102,3 +119,28 @@ def test_several_missing_fields_fail_the_build_and_the_check_each_named_once(tmp
     for problems in (result.stderr, "\n".join(quick_check([], docs_dir=project / "docs"))):
         for name in ("description", "type", "audience"):
             assert problems.count(f"docs/index.md: the field '{name}' is missing") == 1, problems
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line():
+    assert source_problems(LATIN_1, "docs/index.md")[1] == [NOT_UTF8]
+
+
+@pytest.mark.parametrize("source", [BOM + page(GOOD).encode(), page(GOOD).replace("\n", "\r\n").encode()])
+def test_a_byte_order_mark_and_windows_line_ends_are_read_as_mkdocs_reads_them(source):
+    text, problems = source_problems(source, "docs/index.md")
+    assert problems == [] and text == page(GOOD)
+
+
+def test_a_file_that_is_not_utf8_fails_the_build_and_the_check_naming_file_and_line(tmp_path):
+    built, checked = gates(tmp_path, {"index.md": LATIN_1, "index.en.md": page(GOOD)})
+    assert built == [NOT_UTF8]
+    assert checked == [NOT_UTF8, "docs/index.md: is not valid UTF-8, so the content check (scripts, "
+                       "images, links, headings) did not run: save it as UTF-8 and check again"]
+
+
+def test_a_byte_order_mark_passes_the_build_and_the_check(tmp_path):
+    project = fixture_project(tmp_path, {"index.md": BOM + page(GOOD).encode(),
+                                         "index.en.md": BOM + page(GOOD).encode()})
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert quick_check([], docs_dir=project / "docs") == []

@@ -1,0 +1,37 @@
+"""A page's source read as MkDocs reads it, so the build and ./scripts/check see the same text.
+
+MkDocs decodes a page as UTF-8, drops a byte-order mark and turns Windows line ends into
+"\\n". decode_source() does the same, and says where a file is not UTF-8 instead of
+stopping with a traceback.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+
+import yaml
+
+FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?)^(?:-{3}|\.{3})[ \t]*$", re.S | re.M)
+# libyaml's loader when PyYAML has it (about twenty times faster).
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def decode_source(data: bytes) -> tuple[str, tuple[int, str] | None]:
+    """The text of a page file, and (line, message) when it is not valid UTF-8 (else None).
+
+    Bytes that are not UTF-8 become U+FFFD, so the other checks can still read the page.
+    """
+    data = data.removeprefix(codecs.BOM_UTF8)
+    try:
+        text, problem = data.decode("utf-8"), None
+    except UnicodeDecodeError as error:
+        line_start = data.rfind(b"\n", 0, error.start) + 1
+        before = data[line_start:error.start].decode("utf-8", errors="replace").strip()
+        after = f' after "{before[-30:]}"' if before else " at the start of the line"
+        problem = (data.count(b"\n", 0, error.start) + 1,
+                   f"the file is not valid UTF-8 (byte 0x{data[error.start]:02X}{after}): save it "
+                   "as UTF-8 (in most editors: Save As or Save with Encoding, then UTF-8)")
+        text = data.decode("utf-8", errors="replace")
+    return text.replace("\r\n", "\n").replace("\r", "\n"), problem
+
