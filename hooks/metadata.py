@@ -2,8 +2,9 @@
 
 A contributor who forgets a field, misspells one or picks a value that does
 not exist gets one message per problem, naming the file, the field and what
-is allowed, in plain words. All pages of a language are checked before the
-build stops, so every problem shows at once.
+is allowed, in plain words. Every page of both languages is checked before
+the build stops, so every problem shows at once; ./scripts/check runs the same
+docs_problems().
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from jsonschema import Draft202012Validator
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
-from page_source import FAST_LOADER, FRONT_MATTER, decode_source
-from project_paths import source_name
+from page_source import FAST_LOADER, FRONT_MATTER, cache_until_changed, decode_source
 
 log = logging.getLogger("mkdocs.plugins.metadata")
 
@@ -37,15 +37,27 @@ EXAMPLES = {
 KINDS = {"array": "a list, like [a, b]", "string": "text", "integer": "a whole number",
          "object": "a group of settings"}
 
-problems_found: list[str] = []
+
+def docs_problems(docs_dir: Path, pages: list[Path] | None = None) -> list[str]:
+    """What the build fails on and ./scripts/check reports: each page's encoding and front
+    matter (every page in docs_dir, or only these)."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")) if pages is None else pages:
+        shown = path.resolve().relative_to(docs_dir.resolve().parent).as_posix()
+        problems += [f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}"
+                     for line, problem in _file_problems(path.resolve())]
+    return problems
 
 
-def source_problems(data: bytes, shown: str) -> tuple[str, list[str]]:
-    """A page file's text as MkDocs reads it, and every problem of its encoding and front
-    matter, each starting with the file's name (shown). The build and ./scripts/check use this."""
+def source_problems(data: bytes) -> list[tuple[int | None, str]]:
+    """(line or None, message) for each problem of a page file's encoding and front matter."""
     text, not_utf8 = decode_source(data)
-    problems = [f"{shown}:{not_utf8[0]}: {not_utf8[1]}"] if not_utf8 else []
-    return text, problems + [f"{shown}: {problem}" for problem in front_matter_problems(text)]
+    return ([not_utf8] if not_utf8 else []) + [(None, problem) for problem in front_matter_problems(text)]
+
+
+@cache_until_changed
+def _file_problems(path: Path) -> list[tuple[int | None, str]]:
+    return source_problems(path.read_bytes())
 
 
 def front_matter_problems(source: str) -> list[str]:
@@ -124,21 +136,16 @@ def explain(error, data: dict) -> str:
     return f"the field '{field}': {error.message}"
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    problems_found.clear()
-
-
-# Deprecated since MkDocs 1.6, but the one event that sees a file before MkDocs decodes it
-# (MkDocs stops with a traceback on a file that is not UTF-8); the page is read only once.
+# Deprecated since MkDocs 1.6, but the one event that sees a file before MkDocs decodes it:
+# MkDocs stops with a traceback on a file that is not UTF-8; on_env names it instead.
 def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
-    text, problems = source_problems(page.file.content_bytes, source_name(page, config))
-    problems_found.extend(problems)
-    return text
+    return decode_source(page.file.content_bytes)[0]
 
 
-# After every page's Markdown is read, before any page is written.
+# After every page's Markdown is read, before any page is written. The pages of both
+# languages are checked from docs/ (as ./scripts/check does), not only this language's.
 def on_env(env, config: MkDocsConfig, files):
-    problems = problems_found
+    problems = docs_problems(Path(config.docs_dir))
     if problems:
         listing = "\n  - ".join(problems)
         raise PluginError(f"page problem(s) in {len(problems)} place(s):\n  - {listing}")

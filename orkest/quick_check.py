@@ -8,19 +8,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))  # the build's own checks
 from content_check import content_problems  # noqa: E402
-from metadata import source_problems  # noqa: E402
+from metadata import docs_problems  # noqa: E402
 from page_source import decode_source  # noqa: E402
 from twins import missing_twins  # noqa: E402
 
 
 def quick_check(files: list[Path], docs_dir: Path = ROOT / "docs") -> list[str]:
-    pages = [f for f in files if f.suffix == ".md"] if files else sorted(docs_dir.rglob("*.md"))
-    problems = []
-    for page in pages:
-        if page.exists():
-            shown = page.resolve().relative_to(docs_dir.resolve().parent).as_posix()
-            problems += source_problems(page.read_bytes(), shown)[1]
-    return problems + missing_twins(docs_dir) + _content_problems(docs_dir)
+    pages = [f for f in files if f.suffix == ".md" and f.exists()] if files else None
+    return docs_problems(docs_dir, pages) + missing_twins(docs_dir) + _content_problems(docs_dir)
 
 
 def _content_problems(docs_dir: Path) -> list[str]:

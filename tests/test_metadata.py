@@ -9,7 +9,8 @@ import pytest
 from conftest import ROOT, build_site, fixture_project
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from metadata import front_matter_problems, source_problems  # noqa: E402
+from metadata import docs_problems, front_matter_problems, source_problems  # noqa: E402
+from page_source import decode_source  # noqa: E402
 from orkest.quick_check import quick_check  # noqa: E402
 
 GOOD = ("title: Trompetventielen oliën\n"
@@ -28,9 +29,14 @@ NOT_UTF8 = ('docs/index.md:9: the file is not valid UTF-8 (byte 0xE9 after "# Ca
 BOM = b"\xef\xbb\xbf"
 
 
-def gates(tmp_path, pages: dict[str, str | bytes]) -> tuple[list[str], list[str]]:
+def titled(title: str, page_type: str = "manual") -> str:
+    return page(f"title: {title}\ndescription: Een pagina die alleen voor een test bestaat.\n"
+                f"type: {page_type}\naudience: [music-teacher]\n")
+
+
+def gates(tmp_path, pages: dict[str, str | bytes], nav=("index.md",)) -> tuple[list[str], list[str]]:
     """The problems the build lists (it must fail) and those ./scripts/check reports, for the same pages."""
-    project = fixture_project(tmp_path, pages)
+    project = fixture_project(tmp_path, pages, nav)
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode != 0, result.stderr
     _, _, listing = result.stderr.partition(" place(s):\n")
@@ -107,9 +113,10 @@ def test_faulty_pages_fail_the_build_naming_each_file_and_field(tmp_path):
     })
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode != 0
-    assert "page problem(s) in 2 place(s):" in result.stderr
+    assert "page problem(s) in 3 place(s):" in result.stderr  # both languages at once
     assert "docs/index.md: the field 'type' has 'recipe', which is not one of the choices" in result.stderr
     assert "docs/leeg.md: the page has no front matter" in result.stderr
+    assert "docs/leeg.en.md: the page has no front matter" in result.stderr
 
 
 def test_several_missing_fields_fail_the_build_and_the_check_each_named_once(tmp_path):
@@ -122,13 +129,13 @@ def test_several_missing_fields_fail_the_build_and_the_check_each_named_once(tmp
 
 
 def test_a_file_that_is_not_utf8_is_named_with_its_line():
-    assert source_problems(LATIN_1, "docs/index.md")[1] == [NOT_UTF8]
+    assert source_problems(LATIN_1) == [(9, NOT_UTF8.removeprefix("docs/index.md:9: "))]
 
 
 @pytest.mark.parametrize("source", [BOM + page(GOOD).encode(), page(GOOD).replace("\n", "\r\n").encode()])
 def test_a_byte_order_mark_and_windows_line_ends_are_read_as_mkdocs_reads_them(source):
-    text, problems = source_problems(source, "docs/index.md")
-    assert problems == [] and text == page(GOOD)
+    assert source_problems(source) == []
+    assert decode_source(source) == (page(GOOD), None)
 
 
 def test_a_file_that_is_not_utf8_fails_the_build_and_the_check_naming_file_and_line(tmp_path):
@@ -144,3 +151,12 @@ def test_a_byte_order_mark_passes_the_build_and_the_check(tmp_path):
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode == 0, result.stderr
     assert quick_check([], docs_dir=project / "docs") == []
+
+
+
+def test_a_page_is_checked_again_after_it_changes(tmp_path):
+    # The build remembers each page's problems between its language builds and preview rebuilds.
+    project = fixture_project(tmp_path, {"index.md": page("title: Hobo\n"), "index.en.md": page(GOOD)})
+    assert len(docs_problems(project / "docs")) == 3
+    (project / "docs" / "index.md").write_text(page(GOOD), encoding="utf-8")
+    assert docs_problems(project / "docs") == []
