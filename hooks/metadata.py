@@ -15,6 +15,7 @@ import logging
 from pathlib import Path
 
 import yaml
+from cross_page import cross_page_problems
 from jsonschema import Draft202012Validator
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -40,13 +41,13 @@ KINDS = {"array": "a list, like [a, b]", "string": "text", "integer": "a whole n
 
 def docs_problems(docs_dir: Path, pages: list[Path] | None = None) -> list[str]:
     """What the build fails on and ./scripts/check reports: each page's encoding and front
-    matter (every page in docs_dir, or only these)."""
+    matter (every page in docs_dir, or only these), then the rules between pages."""
     problems = []
     for path in sorted(docs_dir.rglob("*.md")) if pages is None else pages:
         shown = path.resolve().relative_to(docs_dir.resolve().parent).as_posix()
         problems += [f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}"
                      for line, problem in _file_problems(path.resolve())]
-    return problems
+    return problems + cross_page_problems(docs_dir)
 
 
 def source_problems(data: bytes) -> list[tuple[int | None, str]]:

@@ -17,6 +17,7 @@ import yaml
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?)^(?:-{3}|\.{3})[ \t]*$", re.S | re.M)
 # libyaml's loader when PyYAML has it (about twenty times faster).
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
 
 
 def cache_until_changed(function):
@@ -51,4 +52,24 @@ def decode_source(data: bytes) -> tuple[str, tuple[int, str] | None]:
                    "as UTF-8 (in most editors: Save As or Save with Encoding, then UTF-8)")
         text = data.decode("utf-8", errors="replace")
     return text.replace("\r\n", "\n").replace("\r", "\n"), problem
+
+
+def front_matter_fields(text: str) -> tuple[dict, dict[str, int]]:
+    """A page's front matter and the line each field is on.
+
+    Both are empty when the page has no readable front matter: hooks/metadata.py reports that.
+    """
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return {}, {}
+    try:
+        data = yaml.load(match["yaml"], Loader=FAST_LOADER)
+    except yaml.YAMLError:
+        return {}, {}
+    if not isinstance(data, dict):
+        return {}, {}
+    # The YAML starts on line 2, below the opening '---'.
+    lines = {field[1]: match["yaml"].count("\n", 0, field.start()) + 2
+             for field in FIELD.finditer(match["yaml"])}
+    return data, lines
 

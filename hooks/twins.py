@@ -1,6 +1,6 @@
 """The two languages side by side: every page.md has its page.en.md twin.
 
-Used by the build (translation status page), ./scripts/check and the tests.
+Used by the build (translation status page, hooks/cross_page.py), ./scripts/check and the tests.
 """
 
 from __future__ import annotations
@@ -36,3 +36,14 @@ def missing_twins(docs_dir: Path) -> list[str]:
                 f"{relative}: has no Dutch original (add {relative.parent / f'{stem}.md'})"
             )
     return problems
+
+
+def twin_pairs(docs_dir: Path) -> list[tuple[Path, Path]]:
+    """(original, translation) for every page that exists in both languages."""
+    pairs = []
+    for original in sorted(docs_dir.rglob("*.md")):
+        if source_language(original) == DEFAULT_LANGUAGE:
+            stem = original.name.removesuffix(".md")
+            pairs += [(original, twin) for other in OTHER_LANGUAGES
+                      if (twin := original.with_name(f"{stem}.{other}.md")).exists()]
+    return pairs

@@ -160,3 +160,32 @@ def test_a_page_is_checked_again_after_it_changes(tmp_path):
     assert len(docs_problems(project / "docs")) == 3
     (project / "docs" / "index.md").write_text(page(GOOD), encoding="utf-8")
     assert docs_problems(project / "docs") == []
+
+
+def test_a_translation_with_another_type_fails_the_build_and_the_check_naming_both_files(tmp_path):
+    built, checked = gates(tmp_path, {"index.md": titled("Start", "overview"),
+                                      "index.en.md": titled("Home", "manual")})
+    assert built == checked == ["docs/index.en.md:4: type is 'manual', but its Dutch original "
+                                "docs/index.md:4 has 'overview': use the same type in both files"]
+
+
+def test_two_pages_with_one_title_in_a_folder_fail_the_build_and_the_check_naming_both(tmp_path):
+    pages = {"index.md": titled("Start"), "index.en.md": titled("Home"),
+             "hobo.md": titled("Viool"), "hobo.en.md": titled("Oboe"),
+             "viool.md": titled(" viool "), "viool.en.md": titled("Violin"),
+             # Not the same folder, or not the same language: allowed.
+             "a/viool.md": titled("Viool"), "a/viool.en.md": titled("Viool")}
+    built, checked = gates(tmp_path, pages, nav=("index.md", "hobo.md", "viool.md", "a/viool.md"))
+    assert built == checked == ["docs/viool.md:2: the title 'viool' is already the title of "
+                                "docs/hobo.md:2, in the same folder and language: give each page its own title"]
+
+
+def test_the_build_and_the_check_report_the_same_problems_all_at_once(tmp_path):
+    pages = {"index.md": titled("Start", "overview"), "index.en.md": page("title: Home\ntype: manual\n"),
+             "hobo.md": LATIN_1, "hobo.en.md": titled("Start"), "viool.md": titled("Start"),
+             "viool.en.md": titled("Violin")}
+    built, checked = gates(tmp_path, pages, nav=("index.md", "hobo.md", "viool.md"))
+    content_check_skipped = [p for p in checked if "the content check" in p]
+    assert len(content_check_skipped) == 1
+    assert built == [p for p in checked if p not in content_check_skipped]
+    assert len(built) == 6, built  # 1 not UTF-8, 2 fields missing, 2 types, 1 title
