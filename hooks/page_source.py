@@ -18,6 +18,7 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?)^(?:-{3}|\.{3})[ \t]*$", 
 # libyaml's loader when PyYAML has it (about twenty times faster).
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
+FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 
 
 def cache_until_changed(function):
@@ -73,3 +74,21 @@ def front_matter_fields(text: str) -> tuple[dict, dict[str, int]]:
              for field in FIELD.finditer(match["yaml"])}
     return data, lines
 
+
+def lines_outside_code(text: str) -> list[str]:
+    """The page's lines after the front matter, without fenced code blocks (``` or ~~~)."""
+    match = FRONT_MATTER.match(text)
+    body = text[match.end():] if match else text
+    kept, fence = [], ""
+    for line in body.splitlines():
+        opening = FENCE.match(line)
+        if fence:
+            closing = line.strip()
+            # A fence closes with the same character, at least as many times, and nothing else.
+            if closing and set(closing) == {fence[0]} and len(closing) >= len(fence):
+                fence = ""
+        elif opening:
+            fence = opening[1]
+        else:
+            kept.append(line)
+    return kept

@@ -5,11 +5,15 @@ Used by the build (translation status page, hooks/cross_page.py), ./scripts/chec
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from page_source import cache_until_changed, decode_source, lines_outside_code
 
 DEFAULT_LANGUAGE = "nl"
 OTHER_LANGUAGES = ("en",)
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+SECTION = re.compile(r"^\s*##(?!#)(\s|$)")
 
 
 def source_language(path: Path) -> str:
@@ -47,3 +51,21 @@ def twin_pairs(docs_dir: Path) -> list[tuple[Path, Path]]:
             pairs += [(original, twin) for other in OTHER_LANGUAGES
                       if (twin := original.with_name(f"{stem}.{other}.md")).exists()]
     return pairs
+
+
+def missing_sections(docs_dir: Path) -> list[tuple[str, str, int, int]]:
+    """(original, translation, its sections, the translation's) where the translation has
+    fewer sections (## headings): a part was left out, or not yet translated."""
+    short = []
+    for original, translation in twin_pairs(docs_dir):
+        counts = [section_count(path) for path in (original, translation)]
+        if counts[1] < counts[0]:
+            names = [path.relative_to(docs_dir.parent).as_posix() for path in (original, translation)]
+            short.append((*names, *counts))
+    return short
+
+
+@cache_until_changed
+def section_count(path: Path) -> int:
+    """How many ## headings the page has, outside code blocks."""
+    return sum(bool(SECTION.match(line)) for line in lines_outside_code(decode_source(path.read_bytes())[0]))

@@ -3,11 +3,14 @@ and the quick check names the file and the problem."""
 
 from __future__ import annotations
 
+import functools
+
 import pytest
-from conftest import ROOT
+from conftest import ROOT, VALID_FRONT_MATTER
 from metadata import front_matter_problems
+from orkest import __main__ as orkest_command
 from orkest.new_page import PAGE_TYPES, new_page_pair
-from orkest.quick_check import quick_check
+from orkest.quick_check import quick_check, quick_warnings
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
@@ -54,3 +57,18 @@ def test_quick_check_names_file_and_problem(tmp_path):
 
 def test_quick_check_passes_on_the_real_site():
     assert quick_check([]) == []
+    assert quick_warnings() == []
+
+
+def test_a_translation_missing_a_section_is_a_warning_that_does_not_fail(tmp_path, monkeypatch, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "hobo.md").write_text(VALID_FRONT_MATTER + "# Hobo\n\n## Riet\n\nA.\n\n## Spelen\n\nB.\n",
+                                  encoding="utf-8")
+    (docs / "hobo.en.md").write_text(VALID_FRONT_MATTER + "# Oboe\n\n## Reed\n\nA.\n", encoding="utf-8")
+    monkeypatch.setattr(orkest_command, "quick_check", functools.partial(quick_check, docs_dir=docs))
+    monkeypatch.setattr(orkest_command, "quick_warnings", functools.partial(quick_warnings, docs))
+    assert orkest_command.main(["check"]) == 0
+    assert capsys.readouterr().err == (
+        "warning: docs/hobo.en.md: has 1 of the 2 sections (## headings) of its original docs/hobo.md: "
+        "translate the missing part, or check that nothing was left out\n")
