@@ -4,6 +4,8 @@ and the quick check names the file and the problem."""
 from __future__ import annotations
 
 import functools
+import re
+import textwrap
 
 import pytest
 from conftest import ROOT, VALID_FRONT_MATTER
@@ -11,6 +13,37 @@ from metadata import front_matter_problems
 from orkest import __main__ as orkest_command
 from orkest.new_page import PAGE_TYPES, new_page_pair
 from orkest.quick_check import quick_check, quick_warnings
+
+
+# A fenced yaml or markdown block, at any indentation (in a list item, in a box).
+CODE_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?:yaml|yml|markdown|md)\b[^\n]*\n"
+                        r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
+
+
+def front_matter_examples(folder) -> list[tuple[str, str]]:
+    """(file:line, text) for each code block in these pages that begins with '---'."""
+    examples = []
+    for page in sorted(folder.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for block in CODE_BLOCK.finditer(text):
+            body = textwrap.dedent(block["body"])
+            if body.startswith("---"):
+                line = text.count("\n", 0, block.start()) + 1
+                examples.append((f"{page.relative_to(ROOT).as_posix()}:{line}", body))
+    return examples
+
+
+GUIDE_EXAMPLES = front_matter_examples(ROOT / "docs" / "meedoen")
+
+
+def test_the_contributor_guide_has_front_matter_examples_in_both_languages():
+    where = [name for name, _ in GUIDE_EXAMPLES]
+    assert any(".en.md:" in name for name in where) and any(".en.md:" not in name for name in where)
+
+
+@pytest.mark.parametrize("where, example", GUIDE_EXAMPLES, ids=[name for name, _ in GUIDE_EXAMPLES])
+def test_every_front_matter_example_in_the_contributor_guide_passes_the_check(where, example):
+    assert front_matter_problems(example) == [], where
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
