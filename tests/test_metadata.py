@@ -1,5 +1,6 @@
-"""Front matter checks (hooks/metadata.py): each fault gets a message naming the field and
-what is allowed, and a build with a faulty page fails naming the file."""
+"""Page checks (hooks/metadata.py, page_source.py, cross_page.py): each fault gets a message
+naming the field and what is allowed, and a faulty page fails the build and ./scripts/check
+alike, both naming the file (and line)."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from conftest import ROOT, build_site, fixture_project
 
 sys.path.insert(0, str(ROOT / "hooks"))
 from metadata import docs_problems, front_matter_problems, source_problems  # noqa: E402
-from page_source import decode_source  # noqa: E402
 from orkest.quick_check import quick_check  # noqa: E402
+from page_source import decode_source  # noqa: E402
 
 GOOD = ("title: Trompetventielen oliën\n"
         "description: Stap voor stap de ventielen van een trompet oliën.\n"
@@ -151,7 +152,6 @@ def test_a_byte_order_mark_passes_the_build_and_the_check(tmp_path):
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode == 0, result.stderr
     assert quick_check([], docs_dir=project / "docs") == []
-
 
 
 def test_a_page_is_checked_again_after_it_changes(tmp_path):
