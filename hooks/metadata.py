@@ -2,8 +2,9 @@
 
 A contributor who forgets a field, misspells one or picks a value that does
 not exist gets one message per problem, naming the file, the field and what
-is allowed, in plain words. All pages of a language are checked before the
-build stops, so every problem shows at once.
+is allowed, in plain words. Every page of both languages is checked before
+the build stops, so every problem shows at once; ./scripts/check runs the same
+docs_problems().
 """
 
 from __future__ import annotations
@@ -11,22 +12,21 @@ from __future__ import annotations
 import datetime
 import difflib
 import logging
-import re
 from pathlib import Path
 
 import yaml
+from cross_page import cross_page_problems
 from jsonschema import Draft202012Validator
 from mkdocs.config.defaults import MkDocsConfig
-from project_paths import source_name
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
+from page_source import FAST_LOADER, FRONT_MATTER, cache_until_changed, decode_source
 
 log = logging.getLogger("mkdocs.plugins.metadata")
 
 SCHEMA = yaml.safe_load((Path(__file__).with_name("page_schema.yml")).read_text(encoding="utf-8"))
 VALIDATOR = Draft202012Validator(SCHEMA)
 FIELDS = SCHEMA["properties"]
-FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?)^(?:-{3}|\.{3})[ \t]*$", re.S | re.M)
 EXAMPLES = {
     "title": "title: Trompetventielen oliën",
     "description": "description: Stap voor stap de ventielen van een trompet oliën.",
@@ -35,13 +35,30 @@ EXAMPLES = {
     "instrument": "instrument: Trompet",
     "date": "date: 2026-11-22",
 }
-# libyaml's loader when PyYAML has it (about twenty times faster); errors are explained
-# by re-reading with the pure-Python loader, which gives the same line and reason.
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 KINDS = {"array": "a list, like [a, b]", "string": "text", "integer": "a whole number",
          "object": "a group of settings"}
 
-problems_found: list[str] = []
+
+def docs_problems(docs_dir: Path, pages: list[Path] | None = None) -> list[str]:
+    """What the build fails on and ./scripts/check reports: each page's encoding and front
+    matter (every page in docs_dir, or only these), then the rules between pages."""
+    problems = []
+    for path in sorted(docs_dir.rglob("*.md")) if pages is None else pages:
+        shown = path.resolve().relative_to(docs_dir.resolve().parent).as_posix()
+        problems += [f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}"
+                     for line, problem in _file_problems(path.resolve())]
+    return problems + cross_page_problems(docs_dir)
+
+
+def source_problems(data: bytes) -> list[tuple[int | None, str]]:
+    """(line or None, message) for each problem of a page file's encoding and front matter."""
+    text, not_utf8 = decode_source(data)
+    return ([not_utf8] if not_utf8 else []) + [(None, problem) for problem in front_matter_problems(text)]
+
+
+@cache_until_changed
+def _file_problems(path: Path) -> list[tuple[int | None, str]]:
+    return source_problems(path.read_bytes())
 
 
 def front_matter_problems(source: str) -> list[str]:
@@ -59,10 +76,17 @@ def front_matter_problems(source: str) -> list[str]:
         return ["the front matter should be lines of 'field: value'"]
     # YAML reads 2026-11-22 as a date; the schema checks the written form.
     data = {k: v.isoformat() if isinstance(v, datetime.date) else v for k, v in data.items()}
-    errors = sorted(VALIDATOR.iter_errors(data), key=lambda e: (list(e.absolute_path), e.message))
-    return [explain(error, data) for error in errors]
+    errors = list(VALIDATOR.iter_errors(data))
+    # jsonschema gives one 'required' error per missing field, each listing all the fields
+    # its rule needs: name every missing field once, in the schema's order.
+    needed = {name for error in errors if error.validator == "required" for name in error.validator_value}
+    missing = [_missing(name, data) for name in FIELDS if name in needed and name not in data]
+    others = sorted((e for e in errors if e.validator != "required"),
+                    key=lambda e: (list(e.absolute_path), e.message))
+    return missing + [explain(error, data) for error in others]
 
 
+# Errors are explained by re-reading with the pure-Python loader, which gives the line and reason.
 def _unreadable(text: str) -> str:
     try:
         yaml.safe_load(text)
@@ -75,15 +99,16 @@ def _unreadable(text: str) -> str:
     return "the front matter cannot be read: it is not valid YAML"
 
 
+def _missing(name: str, data: dict) -> str:
+    why = FIELDS[name]["description"]
+    condition = f" (a page of type '{data.get('type')}' needs it)" if name not in SCHEMA["required"] else ""
+    return f"the field '{name}' is missing{condition}: {why}. Add a line like: {EXAMPLES.get(name, name + ': ...')}"
+
+
 def explain(error, data: dict) -> str:
     path = list(error.absolute_path)
     field = str(path[0]) if path else ""
     value = error.instance
-    if error.validator == "required":
-        name = next(n for n in error.validator_value if n not in data)
-        why = FIELDS[name]["description"]
-        condition = f" (a page of type '{data.get('type')}' needs it)" if name not in SCHEMA["required"] else ""
-        return f"the field '{name}' is missing{condition}: {why}. Add a line like: {EXAMPLES.get(name, name + ': ...')}"
     if error.validator == "additionalProperties":
         unknown = sorted(set(data) - set(FIELDS))
         hints = []
@@ -115,19 +140,17 @@ def explain(error, data: dict) -> str:
     return f"the field '{field}': {error.message}"
 
 
-def on_pre_build(config: MkDocsConfig) -> None:
-    problems_found.clear()
+# Deprecated since MkDocs 1.6, but the one event that sees a file before MkDocs decodes it:
+# MkDocs stops with a traceback on a file that is not UTF-8; on_env names it instead.
+def on_page_read_source(page: Page, config: MkDocsConfig) -> str:
+    return decode_source(page.file.content_bytes)[0]
 
 
-def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files) -> str:
-    for problem in front_matter_problems(page.file.content_string):
-        problems_found.append(f"{source_name(page, config)}: {problem}")
-    return markdown
-
-
-# After every page's Markdown is read, before any page is written.
+# After every page's Markdown is read, before any page is written. The pages of both
+# languages are checked from docs/ (as ./scripts/check does), not only this language's.
 def on_env(env, config: MkDocsConfig, files):
-    if problems_found:
-        listing = "\n  - ".join(problems_found)
-        raise PluginError(f"front matter problem(s) in {len(problems_found)} place(s):\n  - {listing}")
+    problems = docs_problems(Path(config.docs_dir))
+    if problems:
+        listing = "\n  - ".join(problems)
+        raise PluginError(f"page problem(s) in {len(problems)} place(s):\n  - {listing}")
     return env

@@ -5,7 +5,8 @@
 - A page shown in English from its Dutch file (no translation yet; mkdocs-static-i18n's
   fallback) gets a notice and is kept out of search engines (noindex).
 - The page holding `<!-- translation-status -->` (docs/meedoen/vertaalstatus.md) lists
-  missing and outdated translations for contributors.
+  missing and outdated translations for contributors, and translations with fewer
+  sections (## headings) than their original.
 
 Dates come from one `git log` per build. In a shallow clone or outside git there is no
 history: pages then show no dates and the status page says so; nothing fails.
@@ -25,7 +26,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 from project_paths import project_dir
-from twins import missing_twins  # the same check ./scripts/check runs
+from twins import missing_sections, missing_twins  # the same checks ./scripts/check runs
 
 log = logging.getLogger("mkdocs.plugins.translation_status")
 
@@ -118,4 +119,5 @@ def _status(config: MkDocsConfig, page: Page, nav, language: str, project: Path)
         history=history is not None,
         missing=missing_twins(docs_dir),
         outdated=[pair(o, t) for o, t in outdated_translations(history or {}, docs_dir, project)],
+        short=[(*pair(o, t), need, have) for o, t, need, have in missing_sections(docs_dir)],
     )

@@ -1,15 +1,19 @@
 """The two languages side by side: every page.md has its page.en.md twin.
 
-Used by the build (translation status page), ./scripts/check and the tests.
+Used by the build (translation status page, hooks/cross_page.py), ./scripts/check and the tests.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+
+from page_source import cache_until_changed, decode_source, lines_outside_code
 
 DEFAULT_LANGUAGE = "nl"
 OTHER_LANGUAGES = ("en",)
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+SECTION = re.compile(r"^\s*##(?!#)(\s|$)")
 
 
 def source_language(path: Path) -> str:
@@ -36,3 +40,32 @@ def missing_twins(docs_dir: Path) -> list[str]:
                 f"{relative}: has no Dutch original (add {relative.parent / f'{stem}.md'})"
             )
     return problems
+
+
+def twin_pairs(docs_dir: Path) -> list[tuple[Path, Path]]:
+    """(original, translation) for every page that exists in both languages."""
+    pairs = []
+    for original in sorted(docs_dir.rglob("*.md")):
+        if source_language(original) == DEFAULT_LANGUAGE:
+            stem = original.name.removesuffix(".md")
+            pairs += [(original, twin) for other in OTHER_LANGUAGES
+                      if (twin := original.with_name(f"{stem}.{other}.md")).exists()]
+    return pairs
+
+
+def missing_sections(docs_dir: Path) -> list[tuple[str, str, int, int]]:
+    """(original, translation, its sections, the translation's) where the translation has
+    fewer sections (## headings): a part was left out, or not yet translated."""
+    short = []
+    for original, translation in twin_pairs(docs_dir):
+        counts = [section_count(path) for path in (original, translation)]
+        if counts[1] < counts[0]:
+            names = [path.relative_to(docs_dir.parent).as_posix() for path in (original, translation)]
+            short.append((*names, *counts))
+    return short
+
+
+@cache_until_changed
+def section_count(path: Path) -> int:
+    """How many ## headings the page has, outside code blocks."""
+    return sum(bool(SECTION.match(line)) for line in lines_outside_code(decode_source(path.read_bytes())[0]))

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from orkest.new_page import PAGE_TYPES, new_page_pair
-from orkest.quick_check import quick_check
+from orkest.quick_check import quick_check, quick_warnings
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -43,6 +43,8 @@ def main(argv: list[str] | None = None) -> int:
         print("Next: add the page to nav: in mkdocs.yml, then write the text (./scripts/serve to preview).")
         return 0
     problems = quick_check([Path(f) for f in args.files])
+    for warning in quick_warnings():
+        print(f"warning: {warning}", file=sys.stderr)
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0

@@ -81,7 +81,8 @@ def fixture_project(tmp_path: Path, pages: dict[str, str | bytes],
             path.write_bytes(content)
         else:
             if name.endswith(".md") and not content.startswith("---"):
-                content = VALID_FRONT_MATTER + content
+                # Its own title: two pages in one folder and language may not share one.
+                content = VALID_FRONT_MATTER.replace("Testpagina", f"Testpagina {name}") + content
             path.write_text(content, encoding="utf-8")
     return project
 

@@ -3,11 +3,47 @@ and the quick check names the file and the problem."""
 
 from __future__ import annotations
 
+import functools
+import re
+import textwrap
+
 import pytest
-from conftest import ROOT
+from conftest import ROOT, VALID_FRONT_MATTER
 from metadata import front_matter_problems
+from orkest import __main__ as orkest_command
 from orkest.new_page import PAGE_TYPES, new_page_pair
-from orkest.quick_check import quick_check
+from orkest.quick_check import quick_check, quick_warnings
+
+
+# A fenced yaml or markdown block, at any indentation (in a list item, in a box).
+CODE_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?:yaml|yml|markdown|md)\b[^\n]*\n"
+                        r"(?P<body>.*?)^(?P=indent)(?P=fence)[ \t]*$", re.M | re.S)
+
+
+def front_matter_examples(folder) -> list[tuple[str, str]]:
+    """(file:line, text) for each code block in these pages that begins with '---'."""
+    examples = []
+    for page in sorted(folder.glob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        for block in CODE_BLOCK.finditer(text):
+            body = textwrap.dedent(block["body"])
+            if body.startswith("---"):
+                line = text.count("\n", 0, block.start()) + 1
+                examples.append((f"{page.relative_to(ROOT).as_posix()}:{line}", body))
+    return examples
+
+
+GUIDE_EXAMPLES = front_matter_examples(ROOT / "docs" / "meedoen")
+
+
+def test_the_contributor_guide_has_front_matter_examples_in_both_languages():
+    where = [name for name, _ in GUIDE_EXAMPLES]
+    assert any(".en.md:" in name for name in where) and any(".en.md:" not in name for name in where)
+
+
+@pytest.mark.parametrize("where, example", GUIDE_EXAMPLES, ids=[name for name, _ in GUIDE_EXAMPLES])
+def test_every_front_matter_example_in_the_contributor_guide_passes_the_check(where, example):
+    assert front_matter_problems(example) == [], where
 
 
 @pytest.mark.parametrize("page_type", PAGE_TYPES)
@@ -54,3 +90,18 @@ def test_quick_check_names_file_and_problem(tmp_path):
 
 def test_quick_check_passes_on_the_real_site():
     assert quick_check([]) == []
+    assert quick_warnings() == []
+
+
+def test_a_translation_missing_a_section_is_a_warning_that_does_not_fail(tmp_path, monkeypatch, capsys):
+    docs = tmp_path / "docs"
+    docs.mkdir()
+    (docs / "hobo.md").write_text(VALID_FRONT_MATTER + "# Hobo\n\n## Riet\n\nA.\n\n## Spelen\n\nB.\n",
+                                  encoding="utf-8")
+    (docs / "hobo.en.md").write_text(VALID_FRONT_MATTER + "# Oboe\n\n## Reed\n\nA.\n", encoding="utf-8")
+    monkeypatch.setattr(orkest_command, "quick_check", functools.partial(quick_check, docs_dir=docs))
+    monkeypatch.setattr(orkest_command, "quick_warnings", functools.partial(quick_warnings, docs))
+    assert orkest_command.main(["check"]) == 0
+    assert capsys.readouterr().err == (
+        "warning: docs/hobo.en.md: has 1 of the 2 sections (## headings) of its original docs/hobo.md: "
+        "translate the missing part, or check that nothing was left out\n")

@@ -1,5 +1,6 @@
-"""Front matter checks (hooks/metadata.py): each fault gets a message naming the field and
-what is allowed, and a build with a faulty page fails naming the file."""
+"""Page checks (hooks/metadata.py, page_source.py, cross_page.py): each fault gets a message
+naming the field and what is allowed, and a faulty page fails the build and ./scripts/check
+alike, both naming the file (and line)."""
 
 from __future__ import annotations
 
@@ -9,7 +10,9 @@ import pytest
 from conftest import ROOT, build_site, fixture_project
 
 sys.path.insert(0, str(ROOT / "hooks"))
-from metadata import front_matter_problems  # noqa: E402
+from metadata import docs_problems, front_matter_problems, source_problems  # noqa: E402
+from orkest.quick_check import quick_check  # noqa: E402
+from page_source import decode_source  # noqa: E402
 
 GOOD = ("title: Trompetventielen oliën\n"
         "description: Stap voor stap de ventielen van een trompet oliën.\n"
@@ -18,6 +21,28 @@ GOOD = ("title: Trompetventielen oliën\n"
 
 def page(front_matter: str) -> str:
     return f"---\n{front_matter}---\n\n# Kop\n\nTekst.\n"
+
+
+# Saved as Latin-1 by an old editor: the é on line 9 is the byte 0xE9, not UTF-8.
+LATIN_1 = page(GOOD).encode("utf-8").replace(b"# Kop", b"# Caf\xe9")
+NOT_UTF8 = ('docs/index.md:9: the file is not valid UTF-8 (byte 0xE9 after "# Caf"): save it as UTF-8 '
+            "(in most editors: Save As or Save with Encoding, then UTF-8)")
+BOM = b"\xef\xbb\xbf"
+
+
+def titled(title: str, page_type: str = "manual") -> str:
+    return page(f"title: {title}\ndescription: Een pagina die alleen voor een test bestaat.\n"
+                f"type: {page_type}\naudience: [music-teacher]\n")
+
+
+def gates(tmp_path, pages: dict[str, str | bytes], nav=("index.md",)) -> tuple[list[str], list[str]]:
+    """The problems the build lists (it must fail) and those ./scripts/check reports, for the same pages."""
+    project = fixture_project(tmp_path, pages, nav)
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0, result.stderr
+    _, _, listing = result.stderr.partition(" place(s):\n")
+    built = [line.removeprefix("  - ") for line in listing.splitlines() if line.startswith("  - ")]
+    return built, quick_check([], docs_dir=project / "docs")
 
 
 def test_a_good_page_has_no_problems():
@@ -50,6 +75,15 @@ def test_each_fault_names_the_field_and_what_is_allowed(front_matter, message):
     assert front_matter_problems(page(front_matter)) == [message]
 
 
+@pytest.mark.parametrize("front_matter, missing", [
+    ("title: Hobo\n", ["description", "type", "audience"]),
+    ("title: Hobo spelen\ntype: instruction\n", ["description", "audience", "instrument"]),
+])
+def test_every_missing_field_is_named_once(front_matter, missing):
+    problems = front_matter_problems(page(front_matter))
+    assert [p.split(" is missing")[0] for p in problems] == [f"the field '{name}'" for name in missing]
+
+
 def test_a_misspelled_field_is_named_with_a_suggestion():
     problems = front_matter_problems(page(GOOD.replace("title:", "titel:")))
     assert problems[1] == ("unknown field(s) 'titel' (did you mean 'title'?); the fields a page can "
@@ -80,6 +114,75 @@ def test_faulty_pages_fail_the_build_naming_each_file_and_field(tmp_path):
     })
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode != 0
-    assert "front matter problem(s) in 2 place(s):" in result.stderr
+    assert "page problem(s) in 3 place(s):" in result.stderr  # both languages at once
     assert "docs/index.md: the field 'type' has 'recipe', which is not one of the choices" in result.stderr
     assert "docs/leeg.md: the page has no front matter" in result.stderr
+    assert "docs/leeg.en.md: the page has no front matter" in result.stderr
+
+
+def test_several_missing_fields_fail_the_build_and_the_check_each_named_once(tmp_path):
+    project = fixture_project(tmp_path, {"index.md": page("title: Hobo\n"), "index.en.md": page(GOOD)})
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0
+    for problems in (result.stderr, "\n".join(quick_check([], docs_dir=project / "docs"))):
+        for name in ("description", "type", "audience"):
+            assert problems.count(f"docs/index.md: the field '{name}' is missing") == 1, problems
+
+
+def test_a_file_that_is_not_utf8_is_named_with_its_line():
+    assert source_problems(LATIN_1) == [(9, NOT_UTF8.removeprefix("docs/index.md:9: "))]
+
+
+@pytest.mark.parametrize("source", [BOM + page(GOOD).encode(), page(GOOD).replace("\n", "\r\n").encode()])
+def test_a_byte_order_mark_and_windows_line_ends_are_read_as_mkdocs_reads_them(source):
+    assert source_problems(source) == []
+    assert decode_source(source) == (page(GOOD), None)
+
+
+def test_a_file_that_is_not_utf8_fails_the_build_and_the_check_naming_file_and_line(tmp_path):
+    built, checked = gates(tmp_path, {"index.md": LATIN_1, "index.en.md": page(GOOD)})
+    assert built == [NOT_UTF8]
+    assert checked == [NOT_UTF8]
+
+
+def test_a_byte_order_mark_passes_the_build_and_the_check(tmp_path):
+    project = fixture_project(tmp_path, {"index.md": BOM + page(GOOD).encode(),
+                                         "index.en.md": BOM + page(GOOD).encode()})
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert quick_check([], docs_dir=project / "docs") == []
+
+
+def test_a_page_is_checked_again_after_it_changes(tmp_path):
+    # The build remembers each page's problems between its language builds and preview rebuilds.
+    project = fixture_project(tmp_path, {"index.md": page("title: Hobo\n"), "index.en.md": page(GOOD)})
+    assert len(docs_problems(project / "docs")) == 3
+    (project / "docs" / "index.md").write_text(page(GOOD), encoding="utf-8")
+    assert docs_problems(project / "docs") == []
+
+
+def test_a_translation_with_another_type_fails_the_build_and_the_check_naming_both_files(tmp_path):
+    built, checked = gates(tmp_path, {"index.md": titled("Start", "overview"),
+                                      "index.en.md": titled("Home", "manual")})
+    assert built == checked == ["docs/index.en.md:4: type is 'manual', but its Dutch original "
+                                "docs/index.md:4 has 'overview': use the same type in both files"]
+
+
+def test_two_pages_with_one_title_in_a_folder_fail_the_build_and_the_check_naming_both(tmp_path):
+    pages = {"index.md": titled("Start"), "index.en.md": titled("Home"),
+             "hobo.md": titled("Viool"), "hobo.en.md": titled("Oboe"),
+             "viool.md": titled(" viool "), "viool.en.md": titled("Violin"),
+             # Not the same folder, or not the same language: allowed.
+             "a/viool.md": titled("Viool"), "a/viool.en.md": titled("Viool")}
+    built, checked = gates(tmp_path, pages, nav=("index.md", "hobo.md", "viool.md", "a/viool.md"))
+    assert built == checked == ["docs/viool.md:2: the title 'viool' is already the title of "
+                                "docs/hobo.md:2, in the same folder and language: give each page its own title"]
+
+
+def test_the_build_and_the_check_report_the_same_problems_all_at_once(tmp_path):
+    pages = {"index.md": titled("Start", "overview"), "index.en.md": page("title: Home\ntype: manual\n"),
+             "hobo.md": LATIN_1, "hobo.en.md": titled("Start"), "viool.md": titled("Start"),
+             "viool.en.md": titled("Violin")}
+    built, checked = gates(tmp_path, pages, nav=("index.md", "hobo.md", "viool.md"))
+    assert built == checked
+    assert len(built) == 6, built  # 1 not UTF-8, 2 fields missing, 2 types, 1 title

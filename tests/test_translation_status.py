@@ -1,5 +1,6 @@
 """Translation status on a fixture repository with real git history (commits made here):
-the outdated notice, the fallback notice with noindex, the status page, and a shallow clone."""
+the outdated notice, the fallback notice with noindex, the status page (missing, outdated
+and shorter translations), and a shallow clone."""
 
 from __future__ import annotations
 
@@ -8,15 +9,19 @@ import subprocess
 
 import pytest
 from conftest import VALID_FRONT_MATTER, build_site, fixture_project
+from twins import section_count
 
 STATUS = "# Vertaalstatus\n\n<!-- translation-status -->\n"
 PAGES = {
     "index.md": "# Start\n", "index.en.md": "# Home\n",
     "viool.md": "# Viool\n\nDe eerste versie.\n", "viool.en.md": "# Violin\n\nThe first version.\n",
     "hobo.md": "# Hobo\n\nNog niet vertaald.\n",
+    "cello.md": "# Cello\n\n## Stemmen\n\nEerst de a.\n\n## Spelen\n\nDan de streek.\n",
+    # A heading in a code block is no section: the translation has 1 of the 2.
+    "cello.en.md": "# Cello\n\n## Tuning\n\nThe A first.\n\n```markdown\n## Spelen\n```\n",
     "status.md": STATUS, "status.en.md": STATUS,
 }
-NAV = ("index.md", "viool.md", "hobo.md", "status.md")
+NAV = ("index.md", "viool.md", "hobo.md", "cello.md", "status.md")
 
 
 def commit(project, message: str, date: str) -> None:
@@ -73,6 +78,28 @@ def test_status_page_lists_missing_and_outdated_translations(built):
     assert '<a href="../viool/">docs/viool.md</a>' in dutch_status
     assert '<a href="../en/viool/">docs/viool.en.md</a>' in dutch_status
     assert "Ontbrekende vertalingen" not in status and "Missing translations" in status
+
+
+def test_status_page_lists_translations_missing_sections(built):
+    english = read(built, "en/status").split('id="missing-sections"')[1].split("</table>")[0]
+    dutch = read(built, "status").split('id="missing-sections"')[1].split("</table>")[0]
+    assert "Translations missing sections" in english and "Vertalingen waarin kopjes ontbreken" in dutch
+    assert '<a href="../../cello/">docs/cello.md</a>' in english and "<td>1 of 2</td>" in english
+    assert '<a href="../cello/">docs/cello.en.md</a>' in english
+    assert '<a href="../en/cello/">docs/cello.en.md</a>' in dutch and "<td>1 van de 2</td>" in dutch
+    assert "viool" not in english  # as many sections in both
+
+
+@pytest.mark.parametrize("body, sections", [
+    ("## A\n\n### A.1\n\n## B\n", 2),
+    ("````markdown\n```\n## In an example\n```\n````\n\n## A\n", 1),
+    ("~~~\n## In code\n~~~\n", 0),
+    ('!!! tip "Tip"\n\n    ## In a box\n', 1),
+])
+def test_sections_are_the_level_two_headings_outside_code(tmp_path, body, sections):
+    page = tmp_path / "page.md"
+    page.write_text(VALID_FRONT_MATTER + "# Kop\n\n" + body, encoding="utf-8")
+    assert section_count(page) == sections
 
 
 def test_a_shallow_clone_builds_and_says_history_is_missing(history_project, tmp_path):
