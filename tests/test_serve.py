@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, build_site, fixture_project, free_port
+from conftest import ROOT, VALID_FRONT_MATTER, build_site, fixture_project, free_port
 
 NOT_TRANSLATED = "Not yet translated"
 
@@ -148,3 +148,28 @@ def test_the_english_preview_shows_an_edit_to_an_english_page(tmp_path):
         edited.write_text(edited.read_text(encoding="utf-8") + "\nFreshly saved sentence.\n",
                           encoding="utf-8")
         print(f"edit served after {wait_until_served(page, 'Freshly saved sentence.', 30):.1f} s")
+
+
+def wait_for_log(log: Path, text: str, count: int, seconds: float = 30) -> str:
+    """The preview's output once `text` has appeared in it `count` times."""
+    deadline = time.monotonic() + seconds
+    while (output := log.read_text(encoding="utf-8")).count(text) < count:
+        assert time.monotonic() < deadline, f"{text!r} not {count} times in:\n{output}"
+        time.sleep(0.2)
+    return output
+
+
+def test_every_failed_rebuild_says_why_also_when_the_error_is_the_same(tmp_path):
+    broken = VALID_FRONT_MATTER + '# Home\n\n![type:video](https://example.com/les.mp4){ title="Les" }\n'
+    reason = "'https://example.com/les.mp4' is on example.com"
+    failed = "An error happened during the rebuild"
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "index.en.md": "# Home\n"})
+    with serve_copy(project, tmp_path, "") as (served, url, log):
+        page = served / "docs" / "index.en.md"
+        page.write_text(broken, encoding="utf-8")
+        wait_for_log(log, failed, 1)
+        page.write_text(VALID_FRONT_MATTER + "# Home\n\nFixed for now.\n", encoding="utf-8")
+        wait_until_served(f"{url}/en/", "Fixed for now.", 30)
+        page.write_text(broken, encoding="utf-8")
+        output = wait_for_log(log, failed, 2)
+    assert output.count(reason) == 2, output
