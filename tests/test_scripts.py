@@ -1,6 +1,8 @@
-"""The shell scripts a contributor runs: ./scripts/serve takes its options in any order.
+"""The shell scripts a contributor runs: ./scripts/serve takes its options in any order, and
+./scripts/test names each missing prerequisite with how to install it, before installing anything.
 
-Each runs in a copy of the project; nothing is installed and no server is started.
+Each runs in a copy of the project with a PATH holding only the tools the test allows, so it is
+the same on every machine; nothing is installed and no server is started.
 """
 
 from __future__ import annotations
@@ -88,3 +90,46 @@ def test_serve_says_which_languages_there_are(serve_project, args, problem):
     assert result.returncode == 2 and result.stdout == ""
     assert f"error: {problem}" in result.stderr
     assert "hint: say which language to preview: --language nl or --language en" in result.stderr
+
+
+# Everything ./scripts/test uses before it installs anything, except what a test leaves out.
+BASICS = ("bash", "dirname", "id", "python3", "git")
+
+
+def test_a_missing_npm_is_named_with_how_to_install_it(tmp_path):
+    project = project_copy(tmp_path)
+    path = tool_folder(tmp_path, BASICS, {"java": "exit 0", "chromium": "exit 0"})
+    result = run(project, "test", path=path, CHROMIUM=f"{path}/chromium")
+    assert result.returncode == 1
+    assert "Node.js with npm: 'npm' not found (on Debian/Ubuntu: apt-get install nodejs npm)" in result.stderr
+    assert "hint: install the above, then run" in result.stderr
+    assert "command not found" not in result.stderr
+    assert not (project / ".venv").exists()  # stopped before installing anything
+
+
+def test_without_root_or_sudo_apt_get_is_never_tried(tmp_path):
+    project = project_copy(tmp_path)
+    tried = tmp_path / "apt-get-was-run"
+    path = tool_folder(tmp_path, ("bash", "dirname", "python3", "git"), {
+        "id": "echo 1000",  # a user other than root
+        "apt-get": f"touch {tried}; exit 1",
+        "npm": "exit 0",
+    })
+    result = run(project, "test", path=path, CHROMIUM=str(tmp_path / "no-chromium"))
+    assert result.returncode == 1
+    assert ("root or sudo, to install chromium default-jre-headless with apt-get") in result.stderr
+    assert "sudo: command not found" not in result.stderr and not tried.exists()
+
+
+def test_every_missing_prerequisite_is_named_at_once(tmp_path):
+    project = project_copy(tmp_path)
+    result = run(project, "test", path=tool_folder(tmp_path, ("bash", "dirname", "id")),
+                 CHROMIUM=str(tmp_path / "no-chromium"))
+    assert result.returncode == 1
+    problems = [line for line in result.stderr.splitlines() if line.startswith("  - ")]
+    assert len(problems) == 4, result.stderr
+    for expected in ("git (the tests make repositories): 'git' not found (on Debian/Ubuntu: apt-get install git)",
+                     "Python 3.11 or newer: 'python3' not found (on Debian/Ubuntu: apt-get install python3 python3-venv",
+                     "chromium default-jre-headless: not installed, and there is no apt-get here",
+                     "Node.js with npm: 'npm' not found"):
+        assert expected in result.stderr
