@@ -1,7 +1,8 @@
 """The link checks a contributor can run locally, with the same settings as CI.
 
 - internal: build the site (strict) and run lychee offline over every built page, with
-  #anchors and downloads; the same check the test suite runs.
+  #anchors and downloads; the same check the test suite runs. Each broken link is named by
+  the file a contributor edits and its line (docs/page.md:12), with a hint.
 - external: every http(s) link in docs/, with the retries, cache, per-host limits and
   accepted status codes of `external-links.toml` (the weekly workflow runs this).
 - changed: only the external links a branch adds or changes against a base branch
@@ -19,22 +20,29 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from orkest.link_sources import hint_for, line_of, link_warning, log_messages, source_of, written_link
+
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "external-links.toml"
 LYCHEE = Path(sys.executable).with_name("lychee")
 FENCE = re.compile(r"^\s*(```|~~~)")
 HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
+# Where the build's "edit this page" links point when REPO_URL is not set: only the path matters.
+PLACEHOLDER_REPO_URL = "https://github.com/example/orkest-in-de-klas"
+THEME_OR_HOOK = "the link comes from the theme (overrides/) or a hook (hooks/)"
 
 
 @dataclass(frozen=True)
 class BrokenLink:
     file: str  # as the contributor sees it: docs/financiering/index.md
-    line: int
+    line: int  # 0: the link is not in the file's text (it comes from the theme or a hook)
     url: str
     problem: str
+    hint: str = ""
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.url}: {self.problem}"
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.url}: {self.problem}"
 
 
 def lychee_command(*args: str) -> list[str]:
@@ -55,14 +63,43 @@ def lychee_report(site_dir: Path) -> dict:
     return json.loads(result.stdout)
 
 
-def internal_link_problems(site_dir: Path) -> list[str]:
-    """Every broken internal link of a built site, one line each naming page and link."""
+def internal_link_problems(site_dir: Path, project: Path = ROOT) -> list[BrokenLink]:
+    """Every broken internal link of a built site, named by its source file and line.
+
+    A page without a source in docs/ (404.html) is named by its built file.
+    """
     report = lychee_report(site_dir)
-    problems = []
-    for page, failures in sorted(report["error_map"].items()):
-        shown = Path(page).relative_to(site_dir) if Path(page).is_relative_to(site_dir) else page
-        problems += [f"{shown}: {f['url']}: {f['status']['text']}" for f in failures]
-    return problems
+    broken = []
+    for name, failures in sorted(report["error_map"].items()):
+        page = Path(name)
+        text = page.read_text(encoding="utf-8") if page.is_file() else ""
+        source = source_of(text, project)
+        for failure in failures:
+            link = written_link(text.splitlines(), failure, page)
+            problem = failure["status"]["text"].split(". ")[0]  # "File not found", without advice
+            line = line_of(project / source, link) if source else 0
+            if source is None:
+                shown = page.relative_to(site_dir).as_posix() if page.is_relative_to(site_dir) else name
+                hint = f"{shown} has no file in docs/: {THEME_OR_HOOK}"
+            elif not line:
+                shown, hint = source, f"the link is not in the text of {source}: {THEME_OR_HOOK}"
+            else:
+                shown, hint = source, hint_for(problem)
+            broken.append(BrokenLink(shown, line, link, problem, hint))
+    return broken
+
+
+def build_problems(output: str, project: Path) -> tuple[list[BrokenLink], list[str]]:
+    """The strict build's warnings and errors: broken links by source file and line, and the rest."""
+    broken: list[BrokenLink] = []
+    others: list[str] = []
+    for level, message in log_messages(output):
+        if found := link_warning(message, project):
+            broken.append(BrokenLink(*found))
+        else:
+            others.append(f"{level}: {message}")
+    # A Dutch page shown in English as well is built, and warned about, twice.
+    return list(dict.fromkeys(broken)), list(dict.fromkeys(others))
 
 
 def external_link_problems(files: list[Path], config: Path = CONFIG, cwd: Path = ROOT) -> list[BrokenLink]:
@@ -155,20 +192,49 @@ def _shown(path: Path, cwd: Path) -> str:
         return path.as_posix()
 
 
-def build_site(site_dir: Path) -> None:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet",
-                    "--site-dir", str(site_dir)], cwd=ROOT, env=env, check=True)
+def build_site(site_dir: Path, project: Path = ROOT) -> subprocess.CompletedProcess:
+    """`mkdocs build --strict` with its whole log: --quiet would drop the warnings strict counts."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "NO_COLOR": "1",
+           "REPO_URL": os.environ.get("REPO_URL") or PLACEHOLDER_REPO_URL}  # edit links name the sources
+    env.pop("COLUMNS", None)  # MkDocs would wrap its messages to that width
+    return subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(site_dir)],
+                          cwd=project, env=env, capture_output=True, text=True)
 
 
-def run(external: bool, changed: str | None, report: Path | None) -> int:
+def check_internal_links(project: Path = ROOT) -> tuple[list[BrokenLink], list[str]]:
+    """Broken internal links (source file and line), and any other reason the strict build failed.
+
+    The built site's links are checked once the site builds: until then lychee would report
+    the same broken links again, in another form.
+    """
+    with tempfile.TemporaryDirectory() as site:
+        result = build_site(Path(site), project)
+        broken, others = build_problems(result.stderr, project)
+        if result.returncode != 0 and not broken and not others:
+            others = [result.stderr.strip() or f"mkdocs build failed (exit status {result.returncode})"]
+        if broken or others:
+            return broken, others
+        return internal_link_problems(Path(site), project), []
+
+
+def run(external: bool, changed: str | None, report: Path | None, project: Path = ROOT) -> int:
     """What `./scripts/links` does; prints one line per broken link and returns the exit code."""
     if not external and not changed:
-        with tempfile.TemporaryDirectory() as site:
-            build_site(Path(site))
-            problems = internal_link_problems(Path(site))
-        print("\n".join(problems) or "Every internal link, anchor and download works.")
-        return 1 if problems else 0
+        broken, others = check_internal_links(project)
+        for problem in others:
+            print(problem, file=sys.stderr)
+        if others:
+            print("hint: the site must build with `mkdocs build --strict`; fix the above and run "
+                  "./scripts/links again", file=sys.stderr)
+        for link in broken:
+            print(f"{link}\nhint: {link.hint}", file=sys.stderr)
+        if broken or others:
+            found = [f"{len(broken)} broken internal link(s)"] if broken else []
+            found += [f"{len(others)} other build problem(s)"] if others else []
+            print(" and ".join(found) + ".")
+            return 1
+        print("Every internal link, anchor and download works.")
+        return 0
     if changed:
         broken = changed_external_link_problems(changed)
     else:

@@ -4,12 +4,13 @@ offline; external links with external-links.toml, all of them or only those a br
 from __future__ import annotations
 
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import serving
+from conftest import fixture_project, serving
 from orkest.links import (BrokenLink, changed_external_link_problems, external_link_problems,
-                          internal_link_problems, tracking_issue_body)
+                          internal_link_problems, run, tracking_issue_body)
 
 
 def test_the_built_site_has_no_broken_internal_link_anchor_or_download(site):
@@ -27,13 +28,75 @@ def test_broken_links_in_raw_html_anchors_and_downloads_are_named(tmp_path):
           '<a href="../bestaat-niet/">weg</a>'
           '<a href="../#budget">anker</a>'
           '<a href="video/les-nl-en.vtt" download>ondertitels</a>')
-    problems = internal_link_problems(tmp_path)
+    problems = [str(problem) for problem in internal_link_problems(tmp_path)]
     assert len(problems) == 3, problems
     assert all(p.startswith("instrumenten/index.html: ") for p in problems)
     text = "\n".join(problems)
     assert "bestaat-niet" in text
     assert "#budget" in text and "Cannot find fragment" in text
     assert "video/les-nl-en.vtt" in text and "File not found" in text
+
+
+def line_number(project: Path, source: str, text: str) -> int:
+    lines = (project / source).read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, start=1) if text in line)
+
+
+def check_links(project: Path, capsys) -> tuple[int, str, str]:
+    """./scripts/links on this project: exit code, stdout and stderr."""
+    code = run(external=False, changed=None, report=None, project=project)
+    output = capsys.readouterr()
+    return code, output.out, output.err
+
+
+def test_a_tree_the_strict_build_refuses_never_passes(tmp_path, capsys):
+    # lychee finds /en/ in the built site; only the strict build warns that it is absolute.
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "index.en.md": "# Home\n\nSee [home](/en/).\n"})
+    code, out, err = check_links(project, capsys)
+    assert code == 1 and "works" not in out, out + err
+    line = line_number(project, "docs/index.en.md", "(/en/)")
+    assert f"docs/index.en.md:{line}: /en/: absolute link, left as is\nhint: link to the page's .md file" in err
+
+
+def test_each_broken_link_is_named_by_its_source_file_and_line(tmp_path, capsys):
+    project = fixture_project(tmp_path, {
+        "index.md": "# Start\n\nZie [de begroting](financiering/begroting.md).\n",
+        "index.en.md": "# Home\n\n## Funding\n\nSee [the budget](#budget).\n",
+    })
+    code, out, err = check_links(project, capsys)
+    assert code == 1 and out == "2 broken internal link(s).\n"
+    budget = line_number(project, "docs/index.md", "begroting.md")
+    anchor = line_number(project, "docs/index.en.md", "#budget")
+    assert (f"docs/index.md:{budget}: financiering/begroting.md: the target is not found among "
+            "documentation files\nhint: fix the path") in err
+    assert f"docs/index.en.md:{anchor}: #budget: there is no such anchor on this page\nhint: " in err
+    assert tempfile.gettempdir() not in err and ".html" not in err  # sources, not the built site
+
+
+def test_a_broken_link_in_raw_html_is_named_by_its_source_file_and_line(tmp_path, capsys):
+    # MkDocs leaves raw HTML alone; lychee finds these in the built site.
+    project = fixture_project(tmp_path, {
+        "index.md": '# Start\n\n<a href="../bestaat-niet/">weg</a>\n\n<a href="viool/#stemmen">viool</a>\n',
+        "index.en.md": "# Home\n", "viool.md": "# Viool\n", "viool.en.md": "# Violin\n",
+    }, nav=("index.md", "viool.md"))
+    code, out, err = check_links(project, capsys)
+    assert code == 1 and out == "2 broken internal link(s).\n", err
+    missing = line_number(project, "docs/index.md", "bestaat-niet")
+    anchor = line_number(project, "docs/index.md", "#stemmen")
+    assert f"docs/index.md:{missing}: ../bestaat-niet/: File not found\nhint: fix the path" in err
+    assert f"docs/index.md:{anchor}: viool/#stemmen: Cannot find fragment\nhint: link to the id" in err
+    assert tempfile.gettempdir() not in err
+
+
+def test_a_build_that_fails_for_another_reason_says_why(tmp_path, capsys):
+    project = fixture_project(tmp_path, {
+        "index.md": "# Start\n\n![type:video](https://example.com/les.mp4){ title=\"Les\" }\n",
+        "index.en.md": "# Home\n",
+    })
+    code, out, err = check_links(project, capsys)
+    assert code == 1 and out.endswith(" other build problem(s).\n") and "works" not in out
+    assert "ERROR: docs/index.md: video problem(s):" in err
+    assert "hint: the site must build with `mkdocs build --strict`" in err
 
 
 @pytest.fixture

@@ -1,18 +1,23 @@
-"""`mkdocs serve` (what ./scripts/serve runs): both languages, and an edit reloads the page."""
+"""`mkdocs serve` (what ./scripts/serve runs): both languages, and an edit reloads the page;
+the one-language preview (PREVIEW_LANGUAGE) shows each page in that language."""
 
 from __future__ import annotations
 
+import contextlib
+import html
 import os
 import shutil
 import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import pytest
-from conftest import ROOT, free_port
+import yaml
+from conftest import ROOT, VALID_FRONT_MATTER, build_site, fixture_project, free_port
 
-pytestmark = pytest.mark.browser
+NOT_TRANSLATED = "Not yet translated"
 
 
 def wait_for(url: str, seconds: float) -> None:
@@ -28,28 +33,50 @@ def wait_for(url: str, seconds: float) -> None:
         time.sleep(0.3)
 
 
+def fetch(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def wait_until_served(url: str, text: str, seconds: float) -> float:
+    """Seconds until the page at `url` holds `text` (the preview has rebuilt it)."""
+    started = time.monotonic()
+    while text not in fetch(url):
+        assert time.monotonic() - started < seconds, f"{text!r} not at {url} after {seconds} s"
+        time.sleep(0.2)
+    return time.monotonic() - started
+
+
+@contextlib.contextmanager
+def serve_copy(source: Path, tmp_path: Path, first_page: str, **env: str):
+    """A copy of the project at `source` under `mkdocs serve`, so the test can edit its pages."""
+    project = tmp_path / "served"
+    for name in ("docs", "overrides", "hooks"):
+        shutil.copytree(source / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(source / "mkdocs.yml", project / "mkdocs.yml")
+    port = free_port()
+    log = tmp_path / "serve.log"
+    with log.open("w") as output:
+        server = subprocess.Popen(
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
+            stdout=output, stderr=output,
+        )
+        try:
+            wait_for(f"http://127.0.0.1:{port}/{first_page}", seconds=90)
+            yield project, f"http://127.0.0.1:{port}", log
+        finally:
+            server.terminate()
+            server.wait(timeout=10)
+
+
 @pytest.fixture
 def served_copy(tmp_path):
-    """A copy of the project under `mkdocs serve`, so the test can edit its pages."""
-    project = tmp_path / "project"
-    for name in ("docs", "overrides", "hooks"):
-        shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-    shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
-    port = free_port()
-    log = (tmp_path / "serve.log").open("w")
-    server = subprocess.Popen(
-        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=log,
-    )
-    try:
-        wait_for(f"http://127.0.0.1:{port}/en/", seconds=90)
-        yield project, f"http://127.0.0.1:{port}"
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
+    with serve_copy(ROOT, tmp_path, "en/") as (project, url, _):
+        yield project, url
 
 
+@pytest.mark.browser
 def test_serve_shows_both_languages_and_reloads_after_an_edit(served_copy, browser):
     project, url = served_copy
     page = browser.new_page()
@@ -66,3 +93,83 @@ def test_serve_shows_both_languages_and_reloads_after_an_edit(served_copy, brows
     page.wait_for_selector("text=Freshly saved sentence.", timeout=30_000)
     print(f"edit visible after {time.monotonic() - started:.1f} s")
     page.close()
+
+
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
+def built_page(site: Path, translation: Path) -> Path:
+    """Where a one-language build writes docs/x/y.en.md: x/y/index.html (x/index.en.md: x/index.html)."""
+    relative = translation.relative_to(ROOT / "docs")
+    stem = relative.name.removesuffix(".en.md")
+    folder = relative.parent if stem == "index" else relative.parent / stem
+    return site / folder / "index.html"
+
+
+def test_the_english_preview_shows_every_translated_page_in_english(tmp_path, monkeypatch):
+    monkeypatch.setenv("PREVIEW_LANGUAGE", "en")
+    result = build_site(tmp_path, "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stderr
+    translations = sorted((ROOT / "docs").rglob("*.en.md"))
+    assert len(translations) >= 50
+    for translation in translations:
+        meta = front_matter(translation)
+        page = html.unescape(built_page(tmp_path, translation).read_text(encoding="utf-8"))
+        name = translation.relative_to(ROOT).as_posix()
+        assert f"<title>{meta['title']}" in page, f"{name}: the preview shows another page's text"
+        assert f'content="{meta["description"]}"' in page, f"{name}: not its English description"
+        assert NOT_TRANSLATED not in page, f"{name}: falsely marked as not yet translated"
+
+
+def test_the_english_preview_marks_only_a_page_without_translation(tmp_path, monkeypatch):
+    project = fixture_project(tmp_path, {
+        "index.md": "# Start\n", "index.en.md": "# Home\n",
+        "viool.md": "# Viool\n\nDe Nederlandse tekst.\n",
+        "viool.en.md": "# Violin\n\nThe English text.\n",
+        "hobo.md": "# Hobo\n\nNog niet vertaald.\n",
+    }, nav=("index.md", "viool.md", "hobo.md"))
+    monkeypatch.setenv("PREVIEW_LANGUAGE", "en")
+    site = tmp_path / "site"
+    result = build_site(site, "http://127.0.0.1:8000/", cwd=project)
+    assert result.returncode == 0, result.stderr
+    violin = (site / "viool" / "index.html").read_text(encoding="utf-8")
+    assert "The English text." in violin and "Nederlandse" not in violin
+    assert NOT_TRANSLATED not in violin
+    oboe = (site / "hobo" / "index.html").read_text(encoding="utf-8")
+    assert "Nog niet vertaald." in oboe and NOT_TRANSLATED in oboe
+
+
+def test_the_english_preview_shows_an_edit_to_an_english_page(tmp_path):
+    with serve_copy(ROOT, tmp_path, "", PREVIEW_LANGUAGE="en") as (project, url, _):
+        page = f"{url}/instrumenten/onderhoud/"
+        assert "Care and maintenance" in fetch(page) and NOT_TRANSLATED not in fetch(page)
+        edited = project / "docs" / "instrumenten" / "onderhoud.en.md"
+        edited.write_text(edited.read_text(encoding="utf-8") + "\nFreshly saved sentence.\n",
+                          encoding="utf-8")
+        print(f"edit served after {wait_until_served(page, 'Freshly saved sentence.', 30):.1f} s")
+
+
+def wait_for_log(log: Path, text: str, count: int, seconds: float = 30) -> str:
+    """The preview's output once `text` has appeared in it `count` times."""
+    deadline = time.monotonic() + seconds
+    while (output := log.read_text(encoding="utf-8")).count(text) < count:
+        assert time.monotonic() < deadline, f"{text!r} not {count} times in:\n{output}"
+        time.sleep(0.2)
+    return output
+
+
+def test_every_failed_rebuild_says_why_also_when_the_error_is_the_same(tmp_path):
+    broken = VALID_FRONT_MATTER + '# Home\n\n![type:video](https://example.com/les.mp4){ title="Les" }\n'
+    reason = "'https://example.com/les.mp4' is on example.com"
+    failed = "An error happened during the rebuild"
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "index.en.md": "# Home\n"})
+    with serve_copy(project, tmp_path, "") as (served, url, log):
+        page = served / "docs" / "index.en.md"
+        page.write_text(broken, encoding="utf-8")
+        wait_for_log(log, failed, 1)
+        page.write_text(VALID_FRONT_MATTER + "# Home\n\nFixed for now.\n", encoding="utf-8")
+        wait_until_served(f"{url}/en/", "Fixed for now.", 30)
+        page.write_text(broken, encoding="utf-8")
+        output = wait_for_log(log, failed, 2)
+    assert output.count(reason) == 2, output
