@@ -93,9 +93,11 @@ class ThemeScripts:
         started = time.perf_counter()
         allowed = self.allowed(base_url)
         hashes, problems = [], []
-        for node in LexborHTMLParser(html).root.traverse(include_text=False):
+        tree = LexborHTMLParser(html)
+        for node in tree.root.traverse(include_text=False):
             problems += _element_problems(node)
-            if node.tag != "script" or "src" in node.attributes:
+        for node in tree.css("script"):
+            if "src" in node.attributes:
                 continue
             if (node.attributes.get("type") or "").strip().lower() not in EXECUTABLE_TYPES:
                 continue

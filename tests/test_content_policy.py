@@ -7,6 +7,8 @@ Fixture pages get valid front matter of 6 lines and a blank line: text starts on
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from conftest import ROOT, build_site, fixture_project
 from orkest.quick_check import quick_check
@@ -169,3 +171,10 @@ def test_what_the_site_uses_passes_both(tmp_path):
 
 def test_the_real_site_passes_the_quick_check():
     assert quick_check([]) == []
+
+
+def test_every_page_of_the_real_site_is_checked_generated_ones_included(site):
+    # The listings, the video overview and the translation status are filled in before the check.
+    counts = [int(n) for n in re.findall(r"content policy: files and (\d+) pages checked", site.log)]
+    dutch_pages = [p for p in (ROOT / "docs").rglob("*.md") if not p.name.endswith(".en.md")]
+    assert counts == [len(dutch_pages), len(dutch_pages)], site.log
