@@ -22,6 +22,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
+from html_policy import leaves_the_site
 from md_extensions.video_sources import EMBED_ORIGINS
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -36,7 +37,6 @@ ALLOWED_SCRIPTS = Path(__file__).with_name("inline_scripts.yml")
 # Data blocks such as the theme's <script type="application/json"> never run: no hash needed.
 EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
 SCRIPT_BODY = re.compile(r"<script>(.*?)</script>", re.S)
-REMOTE = re.compile(r"^\s*([a-zA-Z][a-zA-Z0-9+.-]*:|[/\\]{2})")
 REFUSED_IN_PAGES = {"iframe", "frame", "object", "embed", "base"}
 # After <meta charset> (which must come within the first 1024 bytes), before any script.
 CHARSET, HEAD = re.compile(r"<meta charset=[^>]*>"), re.compile(r"<head[^>]*>")
@@ -140,7 +140,7 @@ def _element_problems(node) -> list[str]:
         problems.append(f"<{node.tag}>")
     if node.tag == "meta" and "http-equiv" in attributes:
         problems.append(f'<meta http-equiv="{attributes["http-equiv"]}">')
-    if node.tag == "script" and REMOTE.match(attributes.get("src") or ""):
+    if node.tag == "script" and leaves_the_site(attributes.get("src") or ""):
         problems.append(f"a script from another site: {attributes['src']}")
     return problems
 
@@ -157,7 +157,7 @@ def extra_assets_problems(config: MkDocsConfig) -> list[str]:
     entries = [("extra_javascript", str(item)) for item in config.extra_javascript]
     entries += [("extra_css", str(item)) for item in config.extra_css]
     return [f"mkdocs.yml: {key}: '{path}' is on another site; store the file in overrides/assets/ "
-            "and name it by its path" for key, path in entries if REMOTE.match(path)]
+            "and name it by its path" for key, path in entries if leaves_the_site(path)]
 
 
 scripts = ThemeScripts()

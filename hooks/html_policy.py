@@ -161,7 +161,7 @@ class Policy:
         return f"on <{tag}> only these are allowed: {allowed}"
 
     def _url_problem(self, tag: str, name: str, value: str) -> str | None:
-        address = URL_NOISE.sub("", value).strip(URL_EDGES)
+        address = plain_address(value)
         scheme = SCHEME.match(address)
         fetched = (tag, name) in self.fetched_urls
         if scheme:
@@ -172,7 +172,7 @@ class Policy:
                 return (f"'{kind}:' addresses are not allowed in links: "
                         f"use {' or '.join(s + ':' for s in sorted(self.link_schemes))}")
             return None
-        if address[:2].replace("\\", "/") == "//":
+        if _protocol_relative(address):
             return ("an address starting with // goes to another site: "
                     + ("store the file next to the page" if fetched else "write it out with https://"))
         if "\\" in address:
@@ -203,6 +203,21 @@ class Policy:
                                     "would find only the first; give one of them another name",
                                     (f"#{value}", f'id="{value}"', value)))
         return refusals
+
+
+def plain_address(value: str) -> str:
+    """An address as the URL standard reads it: tabs and newlines dropped, edges trimmed."""
+    return URL_NOISE.sub("", value).strip(URL_EDGES)
+
+
+def _protocol_relative(address: str) -> bool:
+    return address[:2].replace("\\", "/") == "//"
+
+
+def leaves_the_site(value: str) -> bool:
+    """Whether a browser would go to another site, or use another scheme, for this address."""
+    address = plain_address(value)
+    return bool(SCHEME.match(address)) or _protocol_relative(address)
 
 
 def locate(source: str, refusals: list[Refusal]) -> list[tuple[int | None, str]]:

@@ -15,8 +15,8 @@ from file_policy import page_image_problem
 from html_policy import Policy, locate
 from markdown_extensions import PROJECT_EXTENSIONS
 from md_extensions.video_sources import EMBED_ORIGINS
-from metadata import FRONT_MATTER
 from mkdocs.config import load_config
+from page_source import FRONT_MATTER
 from twins import DEFAULT_LANGUAGE, OTHER_LANGUAGES, source_language
 from videos import video_extension
 
