@@ -21,7 +21,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
 SECTIONS = 10
 TOPIC_SIZE = 20
-# Pages the project's hooks fill in (listing, video overview, translation status): kept,
+# Pages the project's plugin fills in (listing, video overview, translation status): kept,
 # so the benchmark measures that work at scale too.
 GENERATED_PAGES = ("voor-wie", "instrumenten/videos", "meedoen/vertaalstatus")
 VIDEO = "trompet-ventielen-olien"

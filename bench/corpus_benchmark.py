@@ -5,9 +5,9 @@ Run: ./scripts/benchmark  (or .venv/bin/python bench/corpus_benchmark.py --sizes
 Prints a table, checks the budgets in bench/budgets.toml (exit code 1 if one is missed) and
 writes bench/results/corpus_benchmark.json.
 
-- project: the real mkdocs.yml (hooks, overrides, extensions) with the corpus as docs/.
+- project: the real mkdocs.yml (the orkest plugin, overrides, extensions) with the corpus as docs/.
 - control: the same theme settings, plugins and Markdown extensions, but plain Material and
-  mkdocs-static-i18n: no hooks, no overrides, no extra CSS or JavaScript of our own.
+  mkdocs-static-i18n: no orkest plugin or extensions, no overrides, no extra CSS or JavaScript of our own.
 """
 
 from __future__ import annotations
@@ -16,7 +16,6 @@ import argparse
 import os
 import re
 import resource
-import shutil
 import statistics
 import subprocess
 import sys
@@ -26,12 +25,13 @@ import tomllib
 from pathlib import Path
 
 from corpus import make_corpus
-from page_weight import first_load_bytes, gzip_size
 from save_results import save
 
+from orkest.testing import free_port, project_copy
+from orkest.testing.page_weight import first_load_bytes, gzip_size
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import free_port  # noqa: E402
+
 BUDGETS = tomllib.loads((Path(__file__).with_name("budgets.toml")).read_text(encoding="utf-8"))
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 TOP_LEVEL = re.compile(r"^(?=[a-z_]+:)", re.M)
@@ -47,14 +47,16 @@ def write_configs(corpus: Path, nav: list[str]) -> dict[str, Path]:
     blocks = config_blocks()
     blocks["nav"] = "\n".join(nav) + "\n"
     project = dict(blocks)
-    project["hooks"] = re.sub(r"- hooks/", f"- {ROOT}/hooks/", blocks["hooks"])
     project["theme"] = blocks["theme"].replace("custom_dir: overrides", f"custom_dir: {ROOT}/overrides")
     project["watch"] = f"watch:\n  - {ROOT}/overrides\n"
     control = {key: block for key, block in blocks.items()
-               if key not in ("hooks", "extra_css", "extra_javascript", "watch")}
+               if key not in ("extra_css", "extra_javascript", "watch")}
     control["theme"] = re.sub(r"\n\s*custom_dir: overrides", "", blocks["theme"])
-    # The plugin's own search set-up (hooks/search.py is what makes it one index per language).
-    control["plugins"] = re.sub(r"\n\s*reconfigure_search: false", "", blocks["plugins"])
+    # i18n's own search set-up (orkest/mkdocs/search.py is what makes it one index per language),
+    # and neither the project's plugin nor its Markdown extensions.
+    control["plugins"] = re.sub(r"\n\s*reconfigure_search: false", "", blocks["plugins"]).replace("  - orkest\n", "")
+    control["markdown_extensions"] = re.sub(r"  - orkest\.markdown\.\w+:?\n(?:      .*\n)*", "",
+                                            blocks["markdown_extensions"])
     paths = {}
     for name, config in (("project", project), ("control", control)):
         paths[name] = corpus / f"mkdocs.{name}.yml"
@@ -150,9 +152,7 @@ def real_site_reload(extra: list[str], env: dict | None = None) -> float:
     """The serve budget is for the real site: a copy of the project, one page edited."""
     with tempfile.TemporaryDirectory() as scratch:
         project = Path(scratch)
-        for name in ("docs", "overrides", "hooks"):
-            shutil.copytree(ROOT / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
-        shutil.copy(ROOT / "mkdocs.yml", project / "mkdocs.yml")
+        project_copy(project)
         page = project / "docs" / "instrumenten" / "index.md"
         return serve_reload_seconds(project / "mkdocs.yml", page, "/instrumenten/", extra, env=env)
 

@@ -18,13 +18,21 @@ from pathlib import Path
 
 from save_results import save
 
+from orkest.links import lychee_report
+from orkest.testing import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    build_site,
+    built_pages,
+    free_port,
+    page_url_path,
+    serving,
+    variant_config,
+)
+from orkest.testing.browser import axe_problems
+from orkest.testing.html_validator import is_allowed, vnu_messages
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path[:0] = [str(ROOT), str(ROOT / "tests"), str(ROOT / "hooks")]
-from browser_checks import axe_problems  # noqa: E402
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port, serving  # noqa: E402
-from html_validator import is_allowed, vnu_messages  # noqa: E402
-from orkest.links import lychee_report  # noqa: E402
-from site_checks import built_pages, page_url_path  # noqa: E402
 
 RUNS = 3
 
@@ -42,12 +50,11 @@ def median_seconds(action, runs: int = RUNS) -> float:
 def theme_defaults_config(scratch: Path) -> Path:
     """The project without its accessibility and HTML fixes: no extra CSS, pymdownx.tasklist
     instead of the labelled checklists, no repair of the theme's HTML."""
-    original = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    yaml_text = original.replace("  - hooks/markdown_extensions.py\n", "")
-    yaml_text = yaml_text.replace("  - hooks/valid_html.py\n", "")
-    yaml_text = yaml_text.replace("extra_css:\n  - assets/stylesheets/extra.css\n", "extra_css: []\n")
-    yaml_text = yaml_text.replace("markdown_extensions:\n", "markdown_extensions:\n  - pymdownx.tasklist\n", 1)
-    assert yaml_text.count("\n") == original.count("\n") - 2, "mkdocs.yml changed shape: update theme_defaults_config"
+    yaml_text = variant_config({
+        "  - orkest.markdown.checklists\n": "  - pymdownx.tasklist\n",
+        "  - orkest\n": "  - orkest:\n      repair_html: false\n",
+        "extra_css:\n  - assets/stylesheets/extra.css\n": "extra_css: []\n",
+    })
     path = ROOT / f".theme-defaults-{scratch.name}.yml"  # beside mkdocs.yml: relative paths hold
     path.write_text(yaml_text, encoding="utf-8")
     return path

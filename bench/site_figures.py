@@ -14,8 +14,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from page_weight import first_load_bytes, gzip_size
 from save_results import save
+
+from orkest.testing import variant_config
+from orkest.testing.page_weight import first_load_bytes, gzip_size
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -34,12 +36,11 @@ def merged_index_bytes() -> int:
     """The search index the i18n plugin writes on its own (every language in one file)."""
     with tempfile.TemporaryDirectory(dir=ROOT) as scratch:
         config = Path(scratch) / "mkdocs.yml"
-        config.write_text(
-            "INHERIT: ../mkdocs.yml\ndocs_dir: ../docs\ntheme:\n  custom_dir: ../overrides\n"
-            "watch: [../overrides]\n"
-            "hooks: [../hooks/markdown_extensions.py, ../hooks/hreflang.py]\n",
-            encoding="utf-8",
-        )
+        # The project without its own plugin (whose search step keeps each index to one language).
+        config.write_text(variant_config({
+            "  - orkest\n": "", "docs_dir: docs": "docs_dir: ../docs",
+            "custom_dir: overrides": "custom_dir: ../overrides", "  - overrides\n": "  - ../overrides\n",
+        }), encoding="utf-8")
         site_dir = Path(scratch) / "site"
         build(site_dir, config)
         return (site_dir / "search" / "search_index.json").stat().st_size

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import gzip
 import re
-import sys
 import tempfile
 from pathlib import Path
 
+from playwright.sync_api import sync_playwright
+from save_results import save
+
+from orkest.testing import CHROMIUM, CHROMIUM_ARGS, build_site, free_port, serving
+
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests"))
-from conftest import CHROMIUM, CHROMIUM_ARGS, build_site, free_port, serving  # noqa: E402
-from playwright.sync_api import sync_playwright  # noqa: E402
-from save_results import save  # noqa: E402
 
 FIGURE = re.compile(r'<figure class="video".*?</figure>', re.S)
 CSS_VIDEO_RULES = re.compile(r"/\* Videos .*", re.S)

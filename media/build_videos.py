@@ -26,11 +26,9 @@ import wave
 from pathlib import Path
 
 import yaml
+from drawings import DRAWINGS, Pen
+from drawings.pen import BLUE, GREEN, GREY, INK, WHITE
 from PIL import Image, ImageDraw
-
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-from drawings import DRAWINGS, Pen  # noqa: E402
-from drawings.pen import BLUE, GREEN, GREY, INK, WHITE  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SOURCE = ROOT / "media" / "videos.yml"

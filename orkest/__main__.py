@@ -1,5 +1,6 @@
 """`python -m orkest new TYPE PATH` starts a page pair; `check` runs the fast checks;
-`links` checks internal links (offline), or external ones.
+`links` checks internal links (offline), or external ones; `finish SITE` repairs a built
+site and gives each page its Content-Security-Policy, whatever generator built it.
 
 ./scripts/new, ./scripts/check and ./scripts/links call these with the project's .venv.
 """
@@ -10,8 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from orkest.new_page import PAGE_TYPES, new_page_pair
-from orkest.quick_check import quick_check, quick_warnings
+from orkest.checks.quick import quick_check, quick_warnings
+from orkest.new_page import new_page_pair
+from orkest.site import PAGE_TYPES
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +30,12 @@ def main(argv: list[str] | None = None) -> int:
     which.add_argument("--external", action="store_true", help="every external link in docs/")
     which.add_argument("--changed", metavar="BASE", help="only external links added since BASE (a branch)")
     links.add_argument("--report", type=Path, help="also write the broken links as Markdown here")
+    finish = commands.add_parser("finish", help="repair and secure a built site (the build does this itself)")
+    finish.add_argument("site", type=Path, help="the built site's folder, e.g. site/")
+    finish.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's configuration")
     args = parser.parse_args(argv)
+    if args.command == "finish":
+        return finish_command(args.site, args.config)
     if args.command == "links":
         from orkest.links import run
 
@@ -48,6 +55,22 @@ def main(argv: list[str] | None = None) -> int:
     for problem in problems:
         print(problem, file=sys.stderr)
     return 1 if problems else 0
+
+
+def finish_command(site: Path, config_file: Path) -> int:
+    from orkest.finish import finish_site, report
+    from orkest.finish.csp import ThemeScripts
+    from orkest.finish.settings import theme_settings
+
+    settings = theme_settings(config_file)
+    scripts = ThemeScripts(settings["template_dirs"], settings["features"], settings["scope"])
+    result = finish_site(site, scripts, settings["site_url"])
+    message = report(result)
+    if message:
+        print(message, file=sys.stderr)
+        return 1
+    print(f"{result.pages} files repaired and secured; {result.hashes} allowed inline-script hashes in use")
+    return 0
 
 
 if __name__ == "__main__":

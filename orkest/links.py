@@ -20,7 +20,14 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-from orkest.link_sources import hint_for, line_of, link_warning, log_messages, source_of, written_link
+from orkest.link_sources import (
+    hint_for,
+    line_of,
+    link_warning,
+    log_messages,
+    source_of,
+    written_link,
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "external-links.toml"
@@ -29,7 +36,7 @@ FENCE = re.compile(r"^\s*(```|~~~)")
 HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
 # Where the build's "edit this page" links point when REPO_URL is not set: only the path matters.
 PLACEHOLDER_REPO_URL = "https://github.com/example/orkest-in-de-klas"
-THEME_OR_HOOK = "the link comes from the theme (overrides/) or a hook (hooks/)"
+THEME_OR_HOOK = "the link comes from the theme (overrides/) or the build code (orkest/)"
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,6 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 ARCHETYPES = ROOT / "archetypes"
-PAGE_TYPES = ("overview", "manual", "instruction", "template", "code", "story")
 SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 

@@ -62,4 +62,14 @@ ensure_venv() {
       --require-hashes --no-deps -r "$lock"
     rm -f .venv/.installed-* && touch "$stamp"
   fi
+  # The project's own package (orkest/: the plugin, extensions and checks), linked in place so
+  # an edit to it takes effect at once; built offline with the venv's own setuptools.
+  local package=".venv/.package-$(sha256sum pyproject.toml | cut -c1-16)"
+  if [ ! -f "$package" ]; then
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check \
+      --require-hashes --no-deps -r requirements/build.txt
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --no-deps \
+      --no-build-isolation --no-index --editable .
+    rm -f .venv/.package-* && touch "$package"
+  fi
 }

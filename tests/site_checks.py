@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from bs4 import BeautifulSoup
 
-from twins import DEFAULT_LANGUAGE, OTHER_LANGUAGES
+from orkest.site import DEFAULT_LANGUAGE, OTHER_LANGUAGES
+from orkest.testing import built_pages, page_url_path
 
 # Resources a browser fetches by itself when the page loads (not links a reader clicks).
 AUTOLOADED = {
@@ -35,23 +35,9 @@ CSS_URL = re.compile(r"""(?:url\(\s*['"]?|@import\s+['"])(?P<url>[^'")\s]+)""")
 # --- built site (site/) -------------------------------------------------------
 
 
-def built_pages(site_dir: Path) -> Iterator[Path]:
-    """Every content page of the built site (not the 404 page or theme assets)."""
-    for path in sorted(site_dir.rglob("index.html")):
-        relative = path.relative_to(site_dir).as_posix()
-        if not relative.startswith(("assets/", "search/")):
-            yield path
-
-
 def page_language(site_dir: Path, page: Path) -> str:
     first = page.relative_to(site_dir).parts[0]
     return first if first in OTHER_LANGUAGES else DEFAULT_LANGUAGE
-
-
-def page_url_path(site_dir: Path, page: Path) -> str:
-    """'/en/instrumenten/' for site/en/instrumenten/index.html."""
-    folder = page.parent.relative_to(site_dir).as_posix()
-    return "/" if folder == "." else f"/{folder}/"
 
 
 def twin_url_path(url_path: str, language: str) -> str:

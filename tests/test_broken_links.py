@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from conftest import build_site, fixture_project
+
+from orkest.testing import build_site, fixture_project
 
 
 def test_broken_link_and_broken_anchor_fail_the_build(tmp_path):

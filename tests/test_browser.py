@@ -7,9 +7,16 @@ import json
 import re
 
 import pytest
-from browser_checks import axe_problems, csp_problems
-from conftest import build_site, fixture_project, serving
-from site_checks import built_pages, page_language, page_url_path
+from site_checks import page_language
+
+from orkest.testing import (
+    build_site,
+    built_pages,
+    fixture_project,
+    page_url_path,
+    serving,
+)
+from orkest.testing.browser import axe_problems, csp_problems
 
 pytestmark = pytest.mark.browser
 

@@ -4,14 +4,10 @@ host: tests/test_site.py. The long benchmark: ./scripts/benchmark.)"""
 
 from __future__ import annotations
 
-import sys
 import tomllib
 
-from conftest import ROOT
-from site_checks import built_pages
-
-sys.path.insert(0, str(ROOT / "bench"))
-from page_weight import first_load_bytes, gzip_size  # noqa: E402
+from orkest.testing import ROOT, built_pages
+from orkest.testing.page_weight import first_load_bytes, gzip_size
 
 BUDGETS = tomllib.loads((ROOT / "bench" / "budgets.toml").read_text(encoding="utf-8"))
 KB = 1024

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-import serve_speed
-from conftest import build_site, fixture_project
+from orkest.mkdocs import serve_speed
+from orkest.testing import build_site, fixture_project
 
 
 def test_compiled_templates_are_kept_for_the_next_build(tmp_path, monkeypatch):
@@ -22,12 +22,12 @@ def test_compiled_templates_are_kept_for_the_next_build(tmp_path, monkeypatch):
 def test_the_preview_polls_for_saved_files_every_tenth_of_a_second():
     emitters = [SimpleNamespace(_timeout=0.5), SimpleNamespace(_timeout=0.5)]
     server = SimpleNamespace(observer=SimpleNamespace(_timeout=0.5, emitters=emitters))
-    assert serve_speed.on_serve(server, None, None) is server
+    assert serve_speed.faster_polling(server) is server
     assert server.observer._timeout == 0.1 and [e._timeout for e in emitters] == [0.1, 0.1]
 
 
 def test_an_unfamiliar_watcher_is_left_alone(caplog):
     server = SimpleNamespace(observer=SimpleNamespace(emitters=[]))
     with caplog.at_level("INFO"):
-        assert serve_speed.on_serve(server, None, None) is server
+        assert serve_speed.faster_polling(server) is server
     assert "cannot shorten" in caplog.text

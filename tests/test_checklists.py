@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import sys
-
 import markdown
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from md_extensions.checklists import ChecklistExtension  # noqa: E402
+from orkest.markdown.checklists import ChecklistExtension
 
 
 def render(text: str) -> str:

@@ -1,4 +1,4 @@
-"""The content policy on the rendered page (hooks/html_policy.py, hooks/content_policy.py).
+"""The content policy on the rendered page (orkest/checks/content_policy.py, orkest/mkdocs/content_check.py).
 
 Each class of attack is written in several spellings on one fixture page. The build must
 fail naming the source file and line of each, and ./scripts/check must say the same.
@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, build_site, fixture_project
-from orkest.quick_check import quick_check
+
+from orkest.checks.quick import quick_check
+from orkest.testing import ROOT, build_site, fixture_project
 
 FIRST_LINE = 8
 

@@ -1,4 +1,4 @@
-"""The Content-Security-Policy (hooks/content_security_policy.py): it trusts only the inline
+"""The Content-Security-Policy (orkest/finish/csp.py): it trusts only the inline
 scripts the allow-listed theme templates write, and a page holding anything else fails
 the build, naming the page or template."""
 
@@ -8,13 +8,13 @@ import re
 import shutil
 
 import pytest
-from browser_checks import csp_problems
-from conftest import build_site, fixture_project, serving
-from content_security_policy import sha256
-from site_checks import built_pages
+
+from orkest.finish.csp import sha256
+from orkest.testing import build_site, built_pages, fixture_project, serving
+from orkest.testing.browser import csp_problems
 
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
-HASHES_IN_USE = re.compile(r"content security policy: (\d+) allowed inline-script hashes in use")
+HASHES_IN_USE = re.compile(r"finish: .*; (\d+) allowed inline-script hashes in use")
 
 
 def directives(policy: str) -> dict[str, list[str]]:
@@ -63,7 +63,7 @@ def test_an_inline_script_added_to_a_template_fails_the_build_naming_it(tmp_path
             "{% block content %}", "{% block content %}<script>fetch('https://evil.example')</script>"),
             encoding="utf-8")
     _fails(tmp_path, project, "docs/index.md (page /): an inline script that no allowed template writes "
-           "(from a template in overrides/", "hooks/inline_scripts.yml", "overrides/404.html: an inline script")
+           "(from a template in overrides/", "orkest/finish/inline_scripts.yml", "overrides/404.html: an inline script")
 
 
 @pytest.mark.parametrize("spelling", [

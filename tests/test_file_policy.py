@@ -1,13 +1,14 @@
-"""Files under docs/ are judged by their content (hooks/file_policy.py): in the build and in
+"""Files under docs/ are judged by their content (orkest/checks/files.py): in the build and in
 ./scripts/check, each problem naming the file and saying what to do."""
 
 from __future__ import annotations
 
 import pytest
-from conftest import ROOT, build_site, fixture_project
-from file_policy import file_problems
-from html_policy import Policy
-from orkest.quick_check import quick_check
+
+from orkest.checks.content_policy import Policy
+from orkest.checks.files import file_problems
+from orkest.checks.quick import quick_check
+from orkest.testing import ROOT, build_site, fixture_project
 
 RULES = Policy.load().files
 WEBP = (ROOT / "docs/instrumenten/video/viool-stapel-plaatsen-nl.webp").read_bytes()

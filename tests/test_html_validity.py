@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from html_validator import vnu_problems
+from orkest.testing.html_validator import vnu_problems
 
 
 def test_every_built_page_is_valid_html(site):

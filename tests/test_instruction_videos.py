@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 import yaml
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from md_extensions.webvtt import read_cues  # noqa: E402
+from orkest.markdown.webvtt import read_cues
+from orkest.testing import ROOT
 
 VIDEO_DIR = ROOT / "docs" / "instrumenten" / "video"
 SOURCE = yaml.safe_load((ROOT / "media" / "videos.yml").read_text(encoding="utf-8"))["videos"]

@@ -8,9 +8,16 @@ import tempfile
 from pathlib import Path
 
 import pytest
-from conftest import fixture_project, serving
-from orkest.links import (BrokenLink, changed_external_link_problems, external_link_problems,
-                          internal_link_problems, run, tracking_issue_body)
+
+from orkest.links import (
+    BrokenLink,
+    changed_external_link_problems,
+    external_link_problems,
+    internal_link_problems,
+    run,
+    tracking_issue_body,
+)
+from orkest.testing import fixture_project, serving
 
 
 def test_the_built_site_has_no_broken_internal_link_anchor_or_download(site):

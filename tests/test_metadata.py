@@ -1,18 +1,19 @@
-"""Page checks (hooks/metadata.py, page_source.py, cross_page.py): each fault gets a message
+"""Page checks (orkest/checks/front_matter.py, page_source.py, cross_page.py): each fault gets a message
 naming the field and what is allowed, and a faulty page fails the build and ./scripts/check
 alike, both naming the file (and line)."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
-from conftest import ROOT, build_site, fixture_project
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from metadata import docs_problems, front_matter_problems, source_problems  # noqa: E402
-from orkest.quick_check import quick_check  # noqa: E402
-from page_source import decode_source  # noqa: E402
+from orkest.checks.front_matter import (
+    docs_problems,
+    front_matter_problems,
+    source_problems,
+)
+from orkest.checks.page_source import decode_source
+from orkest.checks.quick import quick_check
+from orkest.testing import build_site, fixture_project
 
 GOOD = ("title: Trompetventielen oliën\n"
         "description: Stap voor stap de ventielen van een trompet oliën.\n"

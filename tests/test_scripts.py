@@ -15,7 +15,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT
+
+from orkest.testing import ROOT
 
 PYTHON = os.path.realpath(sys.executable)  # the interpreter itself, not a venv or pyenv shim
 STUB_MKDOCS = '#!/bin/sh\necho "PREVIEW_LANGUAGE=${PREVIEW_LANGUAGE:-}"\nfor arg; do echo "arg=$arg"; done\n'
@@ -27,6 +28,7 @@ def project_copy(tmp_path: Path) -> Path:
     shutil.copytree(ROOT / "scripts", project / "scripts")
     shutil.copytree(ROOT / "requirements", project / "requirements")
     shutil.copy(ROOT / "package-lock.json", project / "package-lock.json")
+    shutil.copy(ROOT / "pyproject.toml", project / "pyproject.toml")
     return project
 
 
@@ -64,6 +66,8 @@ def serve_project(tmp_path):
     (venv / "mkdocs").chmod(0o755)
     lock = hashlib.sha256((project / "requirements" / "docs.txt").read_bytes()).hexdigest()[:16]
     (project / ".venv" / f".installed-docs-{lock}").touch()
+    package = hashlib.sha256((project / "pyproject.toml").read_bytes()).hexdigest()[:16]
+    (project / ".venv" / f".package-{package}").touch()
     return project
 
 

@@ -1,17 +1,14 @@
-"""hooks/search.py: the theme config of each page points at its language's index."""
+"""orkest/mkdocs/search.py: the theme config of each page points at its language's index."""
 
 from __future__ import annotations
 
 import json
 import re
-import sys
 
 import pytest
-from conftest import ROOT
 from mkdocs.exceptions import PluginError
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from search import rewrite_theme_config  # noqa: E402
+from orkest.mkdocs.search import rewrite_theme_config
 
 PAGE = (
     '<html><script id="__config" type="application/json">'

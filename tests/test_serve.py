@@ -15,7 +15,14 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import ROOT, VALID_FRONT_MATTER, build_site, fixture_project, free_port
+
+from orkest.testing import (
+    ROOT,
+    VALID_FRONT_MATTER,
+    build_site,
+    fixture_project,
+    free_port,
+)
 
 NOT_TRANSLATED = "Not yet translated"
 
@@ -51,7 +58,7 @@ def wait_until_served(url: str, text: str, seconds: float) -> float:
 def serve_copy(source: Path, tmp_path: Path, first_page: str, **env: str):
     """A copy of the project at `source` under `mkdocs serve`, so the test can edit its pages."""
     project = tmp_path / "served"
-    for name in ("docs", "overrides", "hooks"):
+    for name in ("docs", "overrides"):
         shutil.copytree(source / name, project / name, ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copy(source / "mkdocs.yml", project / "mkdocs.yml")
     port = free_port()

@@ -4,16 +4,16 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from conftest import ROOT
-from twins import missing_twins
 from site_checks import (
-    built_pages,
     language_problems,
     missing_built_twins,
     page_language,
     sitemap_problems,
     third_party_resources,
 )
+
+from orkest.checks.twins import missing_twins
+from orkest.testing import ROOT, built_pages
 
 MINIMUM_PAGES_PER_LANGUAGE = 30
 
@@ -94,7 +94,8 @@ def test_every_page_says_who_it_is_for_and_links_into_the_listing(site):
 
 def test_every_page_links_to_its_own_file_for_editing(site):
     from bs4 import BeautifulSoup
-    from conftest import REPO_URL
+
+    from orkest.testing import REPO_URL
 
     sources = {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*.md")}
     for page in built_pages(site.root):

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from twins import missing_twins
 from site_checks import (
     language_problems,
     missing_built_twins,
     sitemap_problems,
     third_party_resources,
 )
+
+from orkest.checks.twins import missing_twins
 
 SITE_URL = "https://example.nl/"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from conftest import ROOT
+from orkest.testing import ROOT
 
 PRINTED = re.compile(r"\{\{(?P<expression>[^}]*)\}\}")
 # Values a contributor writes in front matter (or that come from it, like a page's title).

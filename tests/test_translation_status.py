@@ -8,8 +8,9 @@ import os
 import subprocess
 
 import pytest
-from conftest import VALID_FRONT_MATTER, build_site, fixture_project
-from twins import section_count
+
+from orkest.checks.twins import section_count
+from orkest.testing import VALID_FRONT_MATTER, build_site, fixture_project
 
 STATUS = "# Vertaalstatus\n\n<!-- translation-status -->\n"
 PAGES = {

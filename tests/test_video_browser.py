@@ -6,9 +6,16 @@ from __future__ import annotations
 from urllib.parse import urlsplit
 
 import pytest
-from browser_checks import AXE_TAGS, axe_problems, csp_problems
-from conftest import build_site, fixture_project, serving
-from site_checks import built_pages, page_language, page_url_path
+from site_checks import page_language
+
+from orkest.testing import (
+    build_site,
+    built_pages,
+    fixture_project,
+    page_url_path,
+    serving,
+)
+from orkest.testing.browser import AXE_TAGS, axe_problems, csp_problems
 
 pytestmark = pytest.mark.browser
 

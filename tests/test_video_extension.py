@@ -1,17 +1,13 @@
-"""The video extension (hooks/md_extensions/video.py) on every URL form, attribute and fault."""
+"""The video extension (orkest/markdown/video.py) on every URL form, attribute and fault."""
 
 from __future__ import annotations
-
-import sys
 
 import markdown
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT
 
-sys.path.insert(0, str(ROOT / "hooks"))
-from md_extensions.video import VideoExtension  # noqa: E402
-from md_extensions.video_sources import (  # noqa: E402
+from orkest.markdown.video import VideoError, VideoExtension
+from orkest.markdown.video_sources import (
     HostedVideo,
     LocalVideo,
     VideoSourceError,
@@ -131,16 +127,19 @@ def test_hosted_video_with_a_stored_poster_and_captions(docs):
     ("![type:video](https://youtu.be/nope)", "has no valid YouTube video id"),
     ('Kijk ![type:video](https://youtu.be/abcdefghijk){ title="T" } hier', "must stand on a line of its own"),
 ])
-def test_each_fault_is_reported(docs, text, problem):
-    soup, extension = convert(docs, text + "\n")
-    assert any(problem in p for p in extension.problems), extension.problems
-    assert soup.find("figure") is None
+def test_each_fault_fails_the_page_naming_it(docs, text, problem):
+    # The extension raises its own error: any generator stops, none drops the video quietly.
+    with pytest.raises(VideoError) as raised:
+        convert(docs, text + "\n")
+    assert str(raised.value).startswith("docs/instrumenten/trompet.md: video problem(s):")
+    assert any(problem in p for p in raised.value.problems), raised.value.problems
 
 
 def test_invalid_caption_file_is_reported(docs):
     (docs / "instrumenten" / "video" / "ventiel-en.vtt").write_text("00:00 stuff", encoding="utf-8")
-    _, extension = convert(docs, LOCAL + "\n")
-    assert extension.problems == [
+    with pytest.raises(VideoError) as raised:
+        convert(docs, LOCAL + "\n")
+    assert raised.value.problems == [
         "caption file 'docs/instrumenten/video/ventiel-en.vtt' is not valid WebVTT: "
         "it does not start with 'WEBVTT'"
     ]

@@ -2,7 +2,20 @@
 
 import math
 
-from .pen import BLUE, BRASS, CLOTH, GREEN, GREY, INK, RED, SHINE, STEEL, WHITE, _rotate, drawing
+from .pen import (
+    BLUE,
+    BRASS,
+    CLOTH,
+    GREEN,
+    GREY,
+    INK,
+    RED,
+    SHINE,
+    STEEL,
+    WHITE,
+    _rotate,
+    drawing,
+)
 
 
 def _casing(p, x, top, h=220, w=84, valve="in", lift=0, cap_gap=0, number=None):

@@ -1,4 +1,4 @@
-/* Click-to-load for YouTube and Vimeo videos (see hooks/md_extensions/video.py).
+/* Click-to-load for YouTube and Vimeo videos (see orkest/markdown/video.py).
  * The page holds only a button; the service's player is loaded, and so the
  * service contacted, only when the reader presses it. */
 document.addEventListener("click", function (event) {

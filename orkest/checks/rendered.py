@@ -1,0 +1,66 @@
+"""./scripts/check's content check: each page rendered by the build's own Markdown setup
+and held to the build's own content policy (orkest/checks/content_policy.py), without a
+full build.
+
+The Markdown extensions and their settings come from mkdocs.yml, the project's own among
+them (orkest.markdown.*), so a page this accepts, the build accepts, and the other way round.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import markdown
+from mkdocs.config import load_config
+
+from orkest.checks.content_policy import Policy, locate
+from orkest.checks.files import page_image_problem
+from orkest.checks.page_source import FRONT_MATTER
+from orkest.checks.twins import source_language
+from orkest.markdown.video import VideoError, VideoExtension
+from orkest.markdown.video_sources import EMBED_ORIGINS
+
+VIDEO = "orkest.markdown.video"
+
+
+class RenderedCheck:
+    """Renders pages as the build does; one Markdown converter per language."""
+
+    def __init__(self, config_file: Path, docs_dir: Path) -> None:
+        config = load_config(str(config_file))
+        self.docs_dir = docs_dir
+        self.policy = Policy.load(EMBED_ORIGINS)
+        self._extensions = list(config.markdown_extensions)
+        self._settings = dict(config.mdx_configs)
+        self._converters: dict[str, markdown.Markdown] = {}
+
+    def _converter(self, language: str) -> markdown.Markdown:
+        if language not in self._converters:
+            settings = {**self._settings, VIDEO: {**self._settings.get(VIDEO, {}), "language": language,
+                                                  "base_dir": str(self.docs_dir)}}
+            self._converters[language] = markdown.Markdown(extensions=self._extensions,
+                                                           extension_configs=settings)
+        return self._converters[language]
+
+    def problems(self, page: Path, source: str) -> list[str]:
+        shown = page.resolve().relative_to(self.docs_dir.resolve().parent).as_posix()
+        converter = self._converter(source_language(page)).reset()
+        videos = next(ext for ext in converter.registeredExtensions if isinstance(ext, VideoExtension))
+        videos.start_page(page.resolve().relative_to(self.docs_dir.resolve()).as_posix())
+        front_matter = FRONT_MATTER.match(source)
+        body = source[front_matter.end():] if front_matter else source
+        try:
+            html = converter.convert(body)
+        except VideoError as error:
+            return [f"{shown}: video: {problem}" for problem in error.problems]
+        inspection = self.policy.inspect(html)
+        problems = [f"{shown}:{line}: {message}" if line else f"{shown}: {message}"
+                    for line, message in locate(source, inspection.refusals)]
+        images = [path for path in (self._local(page, address) for address in inspection.images) if path]
+        budget = page_image_problem(images, self.policy.files)
+        return problems + ([f"{shown}: {budget}"] if budget else [])
+
+    @staticmethod
+    def _local(page: Path, address: str) -> Path | None:
+        path = (page.parent / address.split("#")[0].split("?")[0]).resolve()
+        return path if path.is_file() else None

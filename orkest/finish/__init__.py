@@ -1,0 +1,59 @@
+"""The finishing step: what is done to the built site, whatever generator built it.
+
+Each HTML file is repaired (repairs.py) and given its Content-Security-Policy, after it
+is checked for anything the policy must not trust (csp.py). The MkDocs plugin calls
+finish_site() once every language is built; `python -m orkest finish site/` does the
+same for a site built another way.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from orkest.finish.csp import HINT, ThemeScripts
+from orkest.finish.repairs import repaired
+
+
+@dataclass
+class Finished:
+    pages: int = 0
+    problems: list[str] = field(default_factory=list)
+    hashes: int = 0
+
+
+def base_url(relative: Path, site_url: str) -> str:
+    """The base URL a generator gives a page: the way back to the site's root (MkDocs' rule),
+    and for the root 404 page the site's own path, since it is served at any depth."""
+    if relative.as_posix() == "404.html":
+        return urlsplit(site_url or "/").path
+    depth = len(relative.parent.parts)
+    return "/".join([".."] * depth) or "."
+
+
+def finish_site(site_dir: Path, scripts: ThemeScripts, site_url: str = "/", with_meta: bool = True,
+                sources: dict[str, tuple[str, str]] | None = None, repair: bool = True) -> Finished:
+    """Repair and secure every HTML file of the site; `sources` names each page's source file
+    (and holds its content) for the messages, when the generator knows them."""
+    result = Finished()
+    for path in sorted(site_dir.rglob("*.html")):
+        relative = path.relative_to(site_dir)
+        where, content = (sources or {}).get(relative.as_posix(), (relative.as_posix(), ""))
+        html = path.read_text(encoding="utf-8")
+        html = repaired(html) if repair else html
+        html, problems = scripts.finish(html, base_url(relative, site_url), content, with_meta)
+        result.problems += [f"{where}: {problem}" for problem in problems]
+        path.write_text(html, encoding="utf-8")
+        result.pages += 1
+    result.hashes = len(scripts.hashes_used)
+    return result
+
+
+def report(result: Finished) -> str | None:
+    """The problems as one message, or None."""
+    if not result.problems:
+        return None
+    listing = "\n  - ".join(result.problems)
+    return (f"Content-Security-Policy: {len(result.problems)} thing(s) on the pages that the policy "
+            f"must not trust:\n  - {listing}\n{HINT}")

@@ -1,0 +1,85 @@
+"""The `orkest` MkDocs plugin: adapts MkDocs' events to the layers below, holds no rules.
+
+Every step keeps its state on its own object, made anew with the plugin for each
+build (`mkdocs serve` loads the configuration, and so the plugin, again before each
+rebuild). EVENTS is the one table of what runs when, and why there.
+"""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
+
+from orkest.mkdocs.content_check import ContentPolicyCheck
+from orkest.mkdocs.edit_links import EditLinks
+from orkest.mkdocs.finish import Finish
+from orkest.mkdocs.front_matter import FrontMatter
+from orkest.mkdocs.hreflang import Hreflang
+from orkest.mkdocs.listings import Listings
+from orkest.mkdocs.preview_language import PreviewLanguage
+from orkest.mkdocs.search import Search
+from orkest.mkdocs.serve_messages import ServeMessages
+from orkest.mkdocs.serve_speed import ServeSpeed
+from orkest.mkdocs.template_cache import TemplateCache
+from orkest.mkdocs.translation_status import TranslationStatus
+from orkest.mkdocs.videos import Videos
+
+STEPS = {
+    "template_cache": TemplateCache, "serve_speed": ServeSpeed, "serve_messages": ServeMessages,
+    "preview_language": PreviewLanguage, "front_matter": FrontMatter, "videos": Videos,
+    "listings": Listings, "translation_status": TranslationStatus, "edit_links": EditLinks,
+    "search": Search, "hreflang": Hreflang, "content": ContentPolicyCheck, "finish": Finish,
+}
+
+# (event, priority, steps in order, why there). mkdocs-static-i18n runs at -100 in
+# config, files, nav and post_build, and builds each further language from its post_build.
+EVENTS = [
+    ("startup", 0, ["finish"], "a preview gets no policy tag (its live-reload script changes per request)"),
+    ("config", 100, ["search"], "before the search plugin copies its language"),
+    ("config", 0, ["translation_status", "edit_links", "finish"], "git history once; no broken edit links; no remote assets"),
+    ("config", -150, ["videos"], "after i18n has chosen this build's language"),
+    ("files", 100, ["content"], "the file policy, before any file is copied"),
+    ("files", 0, ["preview_language", "videos"], "before i18n picks one file per page"),
+    ("nav", -150, ["listings"], "after i18n has made this language's navigation"),
+    ("env", 0, ["template_cache", "front_matter"], "every page read, none written yet"),
+    ("page_read_source", 0, ["front_matter"], "before MkDocs decodes the file"),
+    ("page_content", 0, ["videos"], "collect each page's videos for the overview"),
+    ("page_context", 50, ["listings", "translation_status", "videos"], "fill the generated pages before they are checked and indexed"),
+    ("page_context", 40, ["content"], "the content policy, on the page as the reader gets it, before search indexes it"),
+    ("page_context", 0, ["edit_links", "hreflang", "finish"], "the template's context"),
+    ("post_page", 0, ["search"], "the theme's config names this language's index"),
+    ("post_template", 0, ["search", "finish"], "the 404 page searches the default language"),
+    ("post_build", 10, ["content"], "fail before i18n builds the next language"),
+    ("post_build", -200, ["search"], "after i18n has merged the indexes"),
+    ("post_build", -300, ["finish"], "last: every language is built"),
+    ("serve", 0, ["serve_speed", "serve_messages"], "the preview notices saves fast and shows every error"),
+]
+
+
+class OrkestConfig(base.Config):
+    # Off only to measure what the theme gives without our repairs (bench/quality_figures.py).
+    repair_html = c.Type(bool, default=True)
+
+
+class OrkestPlugin(BasePlugin[OrkestConfig]):
+    def __init__(self) -> None:
+        super().__init__()
+        self.steps = {name: step() for name, step in STEPS.items()}
+
+
+def _handler(event: str, priority: int, steps: list[str]):
+    def run(self: OrkestPlugin, *item, **kwargs):
+        result = item[0] if item else None
+        for step in steps:
+            returned = getattr(self.steps[step], f"on_{event}")(*([result] if item else []), **kwargs)
+            if returned is not None:
+                result = returned
+        return result
+    run.__name__ = f"_{event}_{priority}".replace("-", "minus")
+    return event_priority(priority)(run)
+
+
+for _event in dict.fromkeys(event for event, *_ in EVENTS):
+    setattr(OrkestPlugin, f"on_{_event}", CombinedEvent(
+        *(_handler(event, priority, steps) for event, priority, steps, _ in EVENTS if event == _event)))

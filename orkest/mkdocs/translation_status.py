@@ -1,0 +1,123 @@
+"""Translation status from git: "last updated", "not yet translated", "may be behind".
+
+- Each page shows when its file last changed (from git), in the reader's language.
+- An English page whose Dutch original changed in git after it did gets a notice.
+- A page shown in English from its Dutch file (no translation yet; mkdocs-static-i18n's
+  fallback) gets a notice and is kept out of search engines (noindex).
+- The page holding `<!-- translation-status -->` (docs/meedoen/vertaalstatus.md) lists
+  missing and outdated translations for contributors, and translations with fewer
+  sections (## headings) than their original.
+
+Dates come from one `git log` per build. In a shallow clone or outside git there is no
+history: pages then show no dates and the status page says so; nothing fails.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import logging
+import subprocess
+from pathlib import Path
+
+from babel.dates import format_date
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from orkest.checks.twins import (  # the same checks ./scripts/check runs
+    missing_sections,
+    missing_twins,
+)
+from orkest.mkdocs.project_paths import project_dir
+from orkest.site import DEFAULT_LANGUAGE, OTHER_LANGUAGES
+
+log = logging.getLogger("mkdocs.plugins.translation_status")
+
+MARKER = "<!-- translation-status -->"
+ORIGINAL, TRANSLATION = DEFAULT_LANGUAGE, OTHER_LANGUAGES[0]
+
+
+def last_changes(project: Path) -> dict[str, int] | None:
+    """Latest commit time (Unix seconds) of every file under docs/, or None without history."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=project, capture_output=True, text=True,
+                              check=True).stdout
+    try:
+        if git("rev-parse", "--is-shallow-repository").strip() == "true":
+            log.info("translation status: shallow clone, no history (use a full clone)")
+            return None
+        output = git("log", "--format=%x00%ct", "--name-only", "--", "docs")
+    except (OSError, subprocess.CalledProcessError):
+        log.info("translation status: no git history here")
+        return None
+    changes: dict[str, int] = {}
+    for commit in output.split("\0")[1:]:
+        stamp, *names = commit.strip().splitlines()
+        for name in names:
+            changes.setdefault(name, int(stamp))  # newest commit first
+    return changes
+
+
+def outdated_translations(changes: dict[str, int], docs_dir: Path, project: Path) -> list[tuple[str, str]]:
+    """(original, translation) pairs whose original changed after the translation."""
+    pairs = []
+    for translation in sorted(docs_dir.rglob(f"*.{TRANSLATION}.md")):
+        original = translation.with_name(translation.name.replace(f".{TRANSLATION}.md", ".md"))
+        names = [p.relative_to(project).as_posix() for p in (original, translation)]
+        if all(n in changes for n in names) and changes[names[0]] > changes[names[1]]:
+            pairs.append((names[0], names[1]))
+    return pairs
+
+
+class TranslationStatus:
+    def __init__(self) -> None:
+        self.history: dict[str, int] | None = None  # from git, once per build
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        # Once per build (both languages): on_config runs again for each language.
+        if config.plugins["i18n"].current_language in (None, config.plugins["i18n"].default_language):
+            self.history = last_changes(project_dir(config))
+        return config
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        project = project_dir(config)
+        language = config.plugins["i18n"].current_language
+        history = self.history
+        source = Path(page.file.abs_src_path).relative_to(project).as_posix()
+        context["translation_fallback"] = language != ORIGINAL and not source.endswith(f".{language}.md")
+        context["last_updated"] = _day(history[source], language) if history and source in history else None
+        context["original_updated"] = None
+        if history and language == TRANSLATION and not context["translation_fallback"]:
+            original = source.replace(f".{TRANSLATION}.md", ".md")
+            if original in history and source in history and history[original] > history[source]:
+                context["original_updated"] = _day(history[original], language)
+        if MARKER in (page.content or ""):
+            page.content = page.content.replace(MARKER, _status(config, page, nav, language, project, history))
+        return context
+
+
+@functools.lru_cache(maxsize=None)  # many pages share a day; formatting one costs 0.5 ms
+def _day(stamp: int, language: str) -> str:
+    return format_date(datetime.date.fromtimestamp(stamp), format="long", locale=language)
+
+
+def _status(config: MkDocsConfig, page: Page, nav, language: str, project: Path, history) -> str:
+    docs_dir = Path(config.docs_dir)
+    site_pages = {Path(p.file.abs_src_path).relative_to(project).as_posix(): p for p in nav.pages}
+
+    def pair(original: str, translation: str) -> tuple[dict, dict]:
+        # Only this language's pages are in the build; mkdocs-static-i18n knows each twin's URL.
+        alternates = (site_pages.get(original) or site_pages[translation]).file.alternates
+        urls = (alternates[ORIGINAL].url, alternates[TRANSLATION].url)
+        return tuple({"name": name, "url": get_relative_url(url, page.url)}
+                     for name, url in zip((original, translation), urls))
+
+    template = config.theme.get_env().get_template("partials/translation-status.html")
+    return template.render(
+        language=language,
+        history=history is not None,
+        missing=missing_twins(docs_dir),
+        outdated=[pair(o, t) for o, t in outdated_translations(history or {}, docs_dir, project)],
+        short=[(*pair(o, t), need, have) for o, t, need, have in missing_sections(docs_dir)],
+    )

@@ -1,0 +1,69 @@
+"""Videos in the MkDocs build: the video extension's language, and the video overview.
+
+The extension (orkest/markdown/video.py) renders each video and raises its own errors;
+this step only tells it the language of the build, and fills the page holding
+`<!-- video-overview -->` with every video of that language (title, instrument from
+the page's front matter, length), read from the pages as rendered, through
+overrides/partials/video-overview.html.
+"""
+
+from __future__ import annotations
+
+import re
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+from selectolax.lexbor import LexborHTMLParser
+
+from orkest.mkdocs.project_paths import source_name
+
+VIDEO_EXTENSION = "orkest.markdown.video"
+OVERVIEW_MARKER = "<!-- video-overview -->"
+LENGTH = re.compile(r"\d+:[0-5]\d")
+
+
+class Videos:
+    def __init__(self) -> None:
+        self.found: list[dict] = []  # this language build's videos, in page order
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        i18n = config.plugins["i18n"]
+        language = i18n.current_language or i18n.default_language
+        names = {lang.locale: lang.name for lang in i18n.config.languages if lang.build}
+        settings = config.mdx_configs.setdefault(VIDEO_EXTENSION, {})
+        settings.update(language=language, languages=names, base_dir=config.docs_dir)
+        return config
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        self.found = []
+        return files
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if "video" not in html:
+            return html
+        for figure in LexborHTMLParser(html).css("figure.video"):
+            title = figure.css_first("figcaption strong")
+            length = figure.css_first(".video__duration")
+            self.found.append({
+                "title": title.text() if title else "",
+                "duration": (LENGTH.search(length.text()) or [None])[0] if length else None,
+                "instrument": page.meta.get("instrument"),
+                "page": page,
+                "anchor": figure.attributes.get("id"),
+            })
+        return html
+
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        if OVERVIEW_MARKER not in (page.content or ""):
+            return context
+        if not self.found:
+            raise PluginError(f"{source_name(page, config)}: the video overview found no videos")
+        videos = [dict(video, url=get_relative_url(video["page"].url, page.url) + "#" + video["anchor"])
+                  for video in self.found]
+        template = config.theme.get_env().get_template("partials/video-overview.html")
+        table = template.render(videos=videos, language=config.plugins["i18n"].current_language)
+        page.content = page.content.replace(OVERVIEW_MARKER, table)
+        return context
