@@ -27,6 +27,9 @@ SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 # Wrappers the parser adds around a fragment; content may not give them attributes.
 DOCUMENT_ELEMENTS = {"html", "head", "body"}
 HEADING = re.compile(r"^h([1-6])$")
+# Appended to the content before parsing: found as its own element only if the content is complete.
+END_ID = "orkest-content-end"
+END_MARK = f'<p id="{END_ID}"></p>'
 # Pictures a page shows, for the per-page image budget (orkest/checks/files.py).
 IMAGE_ATTRIBUTES = {"img": ("src",), "video": ("poster",)}
 
@@ -85,8 +88,15 @@ class Policy:
 
     def inspect(self, html: str) -> Inspection:
         """Everything in this HTML fragment that the policy refuses, in document order."""
-        tree = LexborHTMLParser(html)
-        refusals: list[Refusal] = []
+        # The page goes on after the content (the theme's own markup): content that ends inside
+        # an unfinished tag or attribute would swallow it and change what it means.
+        tree = LexborHTMLParser(html + END_MARK)
+        end = tree.css_first(f"body > p#{END_ID}")
+        refusals: list[Refusal] = [] if end is not None else [Refusal(
+            "the page ends inside an unfinished HTML tag, attribute or comment: close every tag "
+            "and quote you open (look at the HTML near the end of the page)", ())]
+        if end is not None:
+            end.decompose()
         images: list[str] = []
         ids: dict[str, int] = {}
         level = 0

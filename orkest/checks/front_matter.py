@@ -133,7 +133,7 @@ def explain(error, data: dict) -> str:
         return f"the field '{field}' has the same value more than once"
     if error.validator in ("minimum", "maximum"):
         return f"the field '{field}' has {value}; groep numbers go from 1 to 8"
-    if error.validator == "pattern" and field in ("title", "description"):
+    if error.validator == "pattern" and field in ("title", "description", "instrument"):
         return (f"the field '{field}' holds markup ({value!r}): front matter is plain text, "
                 "so leave out < and >, and put a space after every & (write 'Q & A', not 'Q&A')")
     if error.validator == "pattern":

@@ -41,13 +41,20 @@ def finish_site(site_dir: Path, scripts: ThemeScripts, site_url: str = "/", with
         relative = path.relative_to(site_dir)
         where, content = (sources or {}).get(relative.as_posix(), (relative.as_posix(), ""))
         html = path.read_text(encoding="utf-8")
-        html = repaired(html) if repair else html
+        html = _repaired_around(html, content) if repair else html
         html, problems = scripts.finish(html, base_url(relative, site_url), content, with_meta)
         result.problems += [f"{where}: {problem}" for problem in problems]
         path.write_text(html, encoding="utf-8")
         result.pages += 1
     result.hashes = len(scripts.hashes_used)
     return result
+
+
+def _repaired_around(html: str, content: str) -> str:
+    """The theme's HTML repaired, the page's content left exactly as the content policy saw it:
+    a repair by text could otherwise turn the content's text into markup."""
+    before, found, after = html.partition(content) if content else (html, "", "")
+    return repaired(before) + found + (repaired(after) if found else "")
 
 
 def report(result: Finished) -> str | None:

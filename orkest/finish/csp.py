@@ -16,6 +16,7 @@ import base64
 import hashlib
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import jinja2
 import yaml
@@ -25,10 +26,14 @@ from orkest.checks.content_policy import leaves_the_site
 from orkest.markdown.video_sources import EMBED_ORIGINS
 
 ALLOWED_SCRIPTS = Path(__file__).with_name("inline_scripts.yml")
-# Data blocks such as the theme's <script type="application/json"> never run: no hash needed.
-EXECUTABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+# The theme's settings block never runs; every other inline <script>, whatever its type, counts as code.
+DATA_TYPE = "application/json"
 SCRIPT_BODY = re.compile(r"<script>(.*?)</script>", re.S)
 REFUSED_IN_PAGES = {"iframe", "frame", "object", "embed", "base"}
+# Link types that make the browser contact a host by itself; a CSP does not stop all of them.
+FETCHING_LINKS = {"preconnect", "dns-prefetch", "prefetch", "preload", "prerender", "modulepreload"}
+# Links that name this page's own addresses (search engines read them; browsers fetch nothing).
+ADDRESS_LINKS = {"canonical", "alternate", "prev", "next"}
 # After <meta charset> (which must come within the first 1024 bytes), before any script.
 CHARSET, HEAD = re.compile(r"<meta charset=[^>]*>"), re.compile(r"<head[^>]*>")
 
@@ -85,9 +90,7 @@ class ThemeScripts:
         for node in tree.root.traverse(include_text=False):
             problems += _element_problems(node)
         for node in tree.css("script"):
-            if "src" in node.attributes:
-                continue
-            if (node.attributes.get("type") or "").strip().lower() not in EXECUTABLE_TYPES:
+            if "src" in node.attributes or (node.attributes.get("type") or "").strip().lower() == DATA_TYPE:
                 continue
             code = node.text(deep=True)
             digest = sha256(code)
@@ -119,8 +122,20 @@ def _element_problems(node) -> list[str]:
         problems.append(f"<{node.tag}>")
     if node.tag == "meta" and "http-equiv" in attributes:
         problems.append(f'<meta http-equiv="{attributes["http-equiv"]}">')
-    if node.tag == "script" and leaves_the_site(attributes.get("src") or ""):
-        problems.append(f"a script from another site: {attributes['src']}")
+    if node.tag == "script" and "src" in attributes:
+        src = attributes["src"] or ""
+        if leaves_the_site(src):
+            problems.append(f"a script from another site: {src}")
+        elif not urlsplit(src).path.endswith(".js"):
+            # Only the theme's and overrides/ JavaScript runs; docs/ may hold no .js file.
+            problems.append(f"a script that is not one of the site's JavaScript files: {src}")
+    if node.tag == "link":
+        kinds = set((attributes.get("rel") or "").lower().split())
+        href = attributes.get("href") or ""
+        if kinds & FETCHING_LINKS:
+            problems.append(f'<link rel="{attributes.get("rel")}" href="{href}">: makes the browser contact a host by itself')
+        elif leaves_the_site(href) and not kinds <= ADDRESS_LINKS:
+            problems.append(f'<link rel="{attributes.get("rel")}" href="{href}">: loads something from another site')
     return problems
 
 

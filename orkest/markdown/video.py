@@ -295,7 +295,7 @@ class VideoExtension(Extension):
                 problems.append(f"the video '{source.path}' needs captions: add "
                                 'captions="path/to/file-{lang}.vtt" (one file per language)')
             return {}
-        if "{lang}" not in template:
+        if "{lang}" not in os.path.basename(template):
             problems.append(f"captions={template!r} must contain {{lang}}, e.g. 'video/name-{{lang}}.vtt'")
             return {}
         found = {}
@@ -331,7 +331,17 @@ class VideoExtension(Extension):
         project = os.path.dirname(os.path.abspath(self.getConfig("base_dir")))
         return os.path.relpath(os.path.abspath(self._full_path(path)), project)
 
+    def _outside(self, path: str) -> bool:
+        """Whether a media path is a web address, absolute, or leads out of base_dir (docs/)."""
+        base = os.path.abspath(self.getConfig("base_dir"))
+        full = os.path.abspath(self._full_path(path))
+        return ":" in path or path.startswith(("/", "\\")) or os.path.commonpath([base, full]) != base
+
     def _read(self, path, what, problems, binary=False):
+        if self._outside(path):
+            problems.append(f"{what} {path!r} must be a file under docs/, given relative to the page "
+                            "(no web address, no absolute path, no ../ out of docs/)")
+            return None
         full = self._full_path(path)
         if not os.path.isfile(full):
             problems.append(f"{what} not found: '{self._shown(path)}'")

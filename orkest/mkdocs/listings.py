@@ -44,7 +44,10 @@ class Listings:
                 {"title": p.title, "url": get_relative_url(p.url, page.url), "meta": p.meta}
                 for p in nav.pages if p is not page
             ]
-            instruments = sorted({p["meta"]["instrument"] for p in pages if p["meta"].get("instrument")})
+            # One heading per instrument, however its pages capitalise it (the heading's id is lower case).
+            spellings = {p["meta"]["instrument"].lower(): p["meta"]["instrument"]
+                         for p in reversed(pages) if p["meta"].get("instrument")}
+            instruments = sorted(spellings.values())
             page.content = page.content.replace(MARKER, template.render(
                 pages=pages, labels=labels, instruments=instruments, language=language))
         return context

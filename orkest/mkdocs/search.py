@@ -9,14 +9,13 @@ too and search them with English rules. This hook instead:
 - writes each non-default language's index into that language's folder
   (`/en/search/search_index.json`, locations relative to `/en/`);
 - after the last build, puts the root index back to the default language only;
-- points each page's theme config at its language's index, and at
+- hands overrides/main.html's config block this language's index and
   `assets/javascripts/workers/search-worker.js`, which makes the theme's type-ahead
   wildcard (`instrumenten*`) go through the stemmer.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import re
@@ -26,7 +25,6 @@ from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.plugins.search")
 
-THEME_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.S)
 # The wrapper sits beside the theme's worker: the theme loads its language files relative to it.
 THEME_WORKER = re.compile(r"^(?P<folder>.*/workers/)(?P<worker>search\.[0-9a-f]+\.min\.js)$")
 
@@ -59,39 +57,40 @@ def _write_index(index, language: str, site_dir: str, folder: str) -> None:
     log.debug("Search index for '%s': %d entries in %s", language, len(index.entries), path)
 
 
-def rewrite_theme_config(html: str, language_folder: str, where: str) -> str:
-    """Point the theme's search at this language's index and the stemming worker."""
-    match = THEME_CONFIG.search(html)
-    if match is None:
-        raise PluginError(f"{where}: the theme's __config script was not found")
-    settings = json.loads(match[2])
-    worker = THEME_WORKER.match(settings.get("search", ""))
-    if worker is None:
-        raise PluginError(f"{where}: unexpected search worker {settings.get('search')!r}")
-    settings["search"] = f"{worker['folder']}search-worker.js?theme={worker['worker']}"
-    if language_folder:
-        # The theme finds the index at "<base>/search/search_index.json".
-        settings["base"] = f"{settings['base'].rstrip('/')}/{language_folder}/"
-    return html[: match.start(2)] + json.dumps(settings) + html[match.end(2) :]
+def search_settings(base_url: str, language_folder: str, theme_worker: str) -> dict[str, str]:
+    """What overrides/main.html's config block writes: this language's index and the stemming worker."""
+    # The theme finds the index at "<base>/search/search_index.json".
+    base = f"{base_url.rstrip('/')}/{language_folder}/" if language_folder else base_url
+    return {"base": base, "worker": f"assets/javascripts/workers/search-worker.js?theme={theme_worker}"}
 
 
 class Search:
+    def __init__(self) -> None:
+        self.theme_worker = ""  # the theme's own worker file, which ours wraps
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         i18n, search = _plugins(config)
         # The first build starts before i18n has chosen a language: that is the default.
         search.config.lang = [i18n.current_language or i18n.default_language]
         return config
 
-    def on_post_page(self, output: str, page, config: MkDocsConfig) -> str:
+    def on_files(self, files, config: MkDocsConfig):
+        workers = [f.src_uri for f in files if THEME_WORKER.match("/" + f.src_uri)]
+        if len(workers) != 1:
+            raise PluginError(f"expected one search worker in the theme, found {workers}: has the theme changed?")
+        self.theme_worker = THEME_WORKER.match("/" + workers[0])["worker"]
+        return files
+
+    def on_page_context(self, context, page, config: MkDocsConfig, nav):
         i18n, _ = _plugins(config)
         folder = _language_folder(i18n, i18n.current_language)
-        return rewrite_theme_config(output, folder, page.file.src_uri)
+        context["search_settings"] = search_settings(context["base_url"], folder, self.theme_worker)
+        return context
 
-    def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
-        if template_name != "404.html":
-            return output
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
         # The one 404 page serves every language; it searches the default language.
-        return rewrite_theme_config(output, "", template_name)
+        context["search_settings"] = search_settings(context["base_url"], "", self.theme_worker)
+        return context
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         i18n, search = _plugins(config)
