@@ -13,6 +13,8 @@ from site_checks import (
 )
 
 from orkest.checks.twins import missing_twins
+from selectolax.lexbor import LexborHTMLParser
+
 from orkest.testing import ROOT, built_pages
 
 MINIMUM_PAGES_PER_LANGUAGE = 30
@@ -50,9 +52,17 @@ def test_no_page_loads_anything_from_another_host(site):
     assert third_party_resources(site.root, urlsplit(site.url).hostname) == []
 
 
-def test_404_page_speaks_both_languages(site):
-    html = (site.root / "404.html").read_text(encoding="utf-8")
-    assert "Pagina niet gevonden" in html and 'lang="en"' in html and "Page not found" in html
+def test_the_one_404_page_is_dutch_with_an_english_part(site):
+    tree = LexborHTMLParser((site.root / "404.html").read_text(encoding="utf-8"))
+    assert tree.css_first("html").attributes["lang"] == "nl"
+    assert tree.css_first("input.md-search__input").attributes["placeholder"] == "Zoeken"
+    assert tree.css_first("h1").text() == "Pagina niet gevonden"
+    assert tree.css_first('article div[lang="en"] h2').text() == "Page not found"
+    # Dutch tabs; the language menu offers each language's home page, not some other page.
+    assert all(not a.attributes["href"].startswith("/en/") for a in tree.css("a.md-tabs__link"))
+    assert {a.attributes["hreflang"]: a.attributes["href"] for a in tree.css("a.md-select__link")} == {
+        "nl": "/", "en": "/en/"}
+    assert not (site.root / "en" / "404.html").exists()
 
 
 def test_theme_strings_follow_the_language(site):

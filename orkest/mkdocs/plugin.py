@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from orkest.mkdocs.content_check import ContentPolicyCheck
 from orkest.mkdocs.edit_links import EditLinks
+from orkest.mkdocs.error_page import ErrorPage
 from orkest.mkdocs.finish import Finish
 from orkest.mkdocs.front_matter import FrontMatter
 from orkest.mkdocs.hreflang import Hreflang
@@ -29,7 +30,7 @@ STEPS = {
     "template_cache": TemplateCache, "serve_speed": ServeSpeed, "serve_messages": ServeMessages,
     "preview_language": PreviewLanguage, "front_matter": FrontMatter, "videos": Videos,
     "listings": Listings, "translation_status": TranslationStatus, "edit_links": EditLinks,
-    "search": Search, "hreflang": Hreflang, "content": ContentPolicyCheck, "finish": Finish,
+    "search": Search, "hreflang": Hreflang, "error_page": ErrorPage, "content": ContentPolicyCheck, "finish": Finish,
 }
 
 # (event, priority, steps in order, why there). mkdocs-static-i18n runs at -100 in
@@ -50,6 +51,7 @@ EVENTS = [
     ("page_context", 0, ["edit_links", "hreflang", "search", "finish"], "the template's context"),
     ("template_context", 0, ["search"], "the 404 page searches the default language"),
     ("post_template", 0, ["finish"], "name the 404 page's template in messages"),
+    ("post_template", -50, ["error_page"], "only the default language writes the one 404 page"),
     ("post_build", 10, ["content"], "fail before i18n builds the next language"),
     ("post_build", -200, ["search"], "after i18n has merged the indexes"),
     ("post_build", -300, ["finish"], "last: every language is built"),
