@@ -32,6 +32,8 @@ try:  # MkDocs reports its own BuildError as a plain message, other errors with 
 except ImportError:  # another generator: a plain error
     _GeneratorError = ValueError
 
+from orkest.site import UI_STRINGS
+
 from .video_sources import HostedVideo, LocalVideo, VideoSourceError, video_source
 from .webvtt import WebVTTError, duration_label, read_cues
 
@@ -40,30 +42,6 @@ SYNTAX = r"""!\[type:video\]\((?P<url>[^)]*)\)(?:\{(?P<attributes>(?:"[^"]*"|'[^
 ATTRIBUTE = re.compile(r"""(?P<key>[\w-]+)\s*=\s*(?:"(?P<double>[^"]*)"|'(?P<single>[^']*)')""")
 ATTRIBUTES = ("title", "captions", "poster", "duration")
 DURATION = re.compile(r"^\d+:[0-5]\d$")
-STRINGS = {
-    "nl": {
-        "play": "Video afspelen: {title}",
-        "notice": "Deze video staat bij {service}. Pas als je op de knop drukt, maakt je browser "
-                  "verbinding met {service}. Die ziet dan onder meer je IP-adres.",
-        "watch": "Bekijk op {service}",
-        "duration": "Duur {duration}",
-        "captions": "Ondertiteling downloaden:",
-        "transcript": "Uitgeschreven tekst van de video",
-        "fallback": "Je browser kan deze video niet afspelen.",
-        "download": "Download de video",
-    },
-    "en": {
-        "play": "Play video: {title}",
-        "notice": "This video is hosted by {service}. Only when you press the button does your "
-                  "browser connect to {service}, which then sees your IP address, among other things.",
-        "watch": "Watch on {service}",
-        "duration": "Length {duration}",
-        "captions": "Download captions:",
-        "transcript": "Transcript of the video",
-        "fallback": "Your browser cannot play this video.",
-        "download": "Download the video",
-    },
-}
 
 
 class VideoError(_GeneratorError):
@@ -183,7 +161,7 @@ class VideoExtension(Extension):
     # -- rendering --------------------------------------------------------------
 
     def render(self, url: str, attribute_text: str) -> etree.Element | None:
-        strings = STRINGS[self.getConfig("language")]
+        strings = UI_STRINGS[self.getConfig("language")]["video"]
         video = FoundVideo(title="", anchor=f"video-{len(self.videos) + 1}")
         attributes = self._attributes(attribute_text, url, video.problems)
         video.title = attributes.get("title", "").strip()

@@ -35,6 +35,7 @@ class Listings:
         language = config.plugins["i18n"].current_language
         labels = UI_STRINGS[language]["audiences"]
         listing = self.listing
+        context["ui"] = UI_STRINGS[language]  # every word our templates print, in this language
         context["audience_labels"] = labels
         # Without a listing page (small test sites) the labels are shown without links.
         context["listing_url"] = get_relative_url(listing.url, page.url) if listing else None
@@ -49,5 +50,5 @@ class Listings:
                          for p in reversed(pages) if p["meta"].get("instrument")}
             instruments = sorted(spellings.values())
             page.content = page.content.replace(MARKER, template.render(
-                pages=pages, labels=labels, instruments=instruments, language=language))
+                pages=pages, labels=labels, instruments=instruments, ui=UI_STRINGS[language]))
         return context

@@ -30,7 +30,7 @@ from orkest.checks.twins import (  # the same checks ./scripts/check runs
     missing_twins,
 )
 from orkest.mkdocs.project_paths import project_dir
-from orkest.site import DEFAULT_LANGUAGE, OTHER_LANGUAGES
+from orkest.site import DEFAULT_LANGUAGE, OTHER_LANGUAGES, UI_STRINGS
 
 log = logging.getLogger("mkdocs.plugins.translation_status")
 
@@ -115,7 +115,7 @@ def _status(config: MkDocsConfig, page: Page, nav, language: str, project: Path,
 
     template = config.theme.get_env().get_template("partials/translation-status.html")
     return template.render(
-        language=language,
+        ui=UI_STRINGS[language],
         history=history is not None,
         missing=missing_twins(docs_dir),
         outdated=[pair(o, t) for o, t in outdated_translations(history or {}, docs_dir, project)],
