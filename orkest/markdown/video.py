@@ -130,10 +130,14 @@ class VideoExtension(Extension):
         self.videos: list[FoundVideo] = []
 
     def find_page(self, md: Markdown) -> None:
-        """Under MkDocs: the page being rendered, and the URL each file is published at."""
+        """The page being rendered, and the URL each file is published at: from MkDocs' link
+        treeprocessor, or from Zensical's rendering context (which has the page, not the files)."""
         relpath = md.treeprocessors["relpath"] if "relpath" in md.treeprocessors else None
         page, files = getattr(relpath, "file", None), getattr(relpath, "files", None)
-        if page is None or files is None or page.src_uri == self.page_path:
+        if page is None or files is None:
+            self._find_page_elsewhere(md)
+            return
+        if page.src_uri == self.page_path:
             return
 
         def url_for(path: str) -> str:
@@ -143,6 +147,20 @@ class VideoExtension(Extension):
             return posixpath.relpath(published.url or ".", posixpath.dirname(page.url) or ".")
 
         self.page_path, self.url_for = page.src_uri, url_for
+
+    def _find_page_elsewhere(self, md: Markdown) -> None:
+        rendering = md.preprocessors["rendering_context"] if "rendering_context" in md.preprocessors else None
+        page = getattr(rendering, "page", None)
+        path = getattr(page, "path", None)
+        if not path or path == self.page_path:
+            return
+        folder = posixpath.dirname(path) or "."
+
+        # Zensical resolves every address in the page as written from the page's file, <video> too.
+        def url_for(media: str) -> str:
+            return posixpath.relpath(media, folder)
+
+        self.page_path, self.url_for = path, url_for
 
     def shown_page(self) -> str:
         return self._shown(os.path.basename(self.page_path))
