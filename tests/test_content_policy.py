@@ -170,6 +170,22 @@ def test_what_the_site_uses_passes_both(tmp_path):
     assert quick_check([], project / "docs", project / "mkdocs.yml") == []
 
 
+def passes_both(tmp_path, lines: list[str]):
+    """The built page's HTML, once the build and ./scripts/check have both accepted these lines."""
+    project = attack_project(tmp_path, lines)
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert quick_check([], project / "docs", project / "mkdocs.yml") == []
+    return (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_table_column_alignment_passes_both_as_classes(tmp_path):
+    built = passes_both(tmp_path, ["| Links | Midden | Rechts |", "|:--|:-:|--:|", "| a | b | c |"])
+    for where in ("left", "center", "right"):
+        assert built.count(f'class="align-{where}"') == 2, built
+    assert "text-align" not in built.split('<article')[1].split("</article>")[0]
+
+
 def test_the_real_site_passes_the_quick_check():
     assert quick_check([]) == []
 
