@@ -93,8 +93,10 @@ ATTACKS = {
         "#### Vier",
         "## Dubbel {#dubbel}",
         "## Nog eens {#dubbel}",
+        'Zie <a href="#twee"></a>.',
     ], [(0, "an image without alt text"), (1, "an image without alt text"), (2, "a link without text"),
-        (4, "heading level 4 after level 2"), (5, 'the id "dubbel" is used twice')]),
+        (4, "heading level 4 after level 2"), (5, 'the id "dubbel" is used twice'),
+        (7, "a link without text")]),
 }
 
 
@@ -184,6 +186,10 @@ def test_table_column_alignment_passes_both_as_classes(tmp_path):
     for where in ("left", "center", "right"):
         assert built.count(f'class="align-{where}"') == 2, built
     assert "text-align" not in built.split('<article')[1].split("</article>")[0]
+
+
+def test_an_anchor_without_href_passes_both(tmp_path):
+    passes_both(tmp_path, ['<a id="anker"></a>', "", "Ga naar [het anker](#anker)."])
 
 
 def test_the_real_site_passes_the_quick_check():
