@@ -81,10 +81,11 @@ ATTACKS = {
         '<button type="button" class="video__load" data-embed-url="https://evil.example/x">Speel</button>',
         '<input type="text" disabled>',
         "## Een kop {#__config}",
+        '<a href="https://www.leerorkest.nl/" target="_blank">Leerorkest</a>',
     ], [(0, "the site's security policy ignores inline styles"),
         (1, "only the site's own extensions set data-... attributes"),
         (2, "only the video extension writes this"), (3, "use one of: checkbox"),
-        (4, "ids starting with __ belong to the theme")]),
+        (4, "ids starting with __ belong to the theme"), (5, '<a target="_blank"> is not allowed')]),
     "accessibility and structure": ([
         "![](viool.webp)",
         '<img src="trompet.webp">',
@@ -190,6 +191,11 @@ def test_table_column_alignment_passes_both_as_classes(tmp_path):
 
 def test_an_anchor_without_href_passes_both(tmp_path):
     passes_both(tmp_path, ['<a id="anker"></a>', "", "Ga naar [het anker](#anker)."])
+
+
+def test_a_phone_number_link_passes_both(tmp_path):
+    built = passes_both(tmp_path, ["Bel [030 123 45 67](tel:+31301234567)."])
+    assert 'href="tel:+31301234567"' in built
 
 
 def test_the_real_site_passes_the_quick_check():
