@@ -82,10 +82,12 @@ ATTACKS = {
         '<input type="text" disabled>',
         "## Een kop {#__config}",
         '<a href="https://www.leerorkest.nl/" target="_blank">Leerorkest</a>',
+        'Zij zei: <q cite="https://evil.example/">speel</q>.',
     ], [(0, "the site's security policy ignores inline styles"),
         (1, "only the site's own extensions set data-... attributes"),
         (2, "only the video extension writes this"), (3, "use one of: checkbox"),
-        (4, "ids starting with __ belong to the theme"), (5, '<a target="_blank"> is not allowed')]),
+        (4, "ids starting with __ belong to the theme"), (5, '<a target="_blank"> is not allowed'),
+        (6, '<q cite="https://evil.example/"> is not allowed: on <q> only these are allowed')]),
     "accessibility and structure": ([
         "![](viool.webp)",
         '<img src="trompet.webp">',
@@ -196,6 +198,16 @@ def test_an_anchor_without_href_passes_both(tmp_path):
 def test_a_phone_number_link_passes_both(tmp_path):
     built = passes_both(tmp_path, ["Bel [030 123 45 67](tel:+31301234567)."])
     assert 'href="tel:+31301234567"' in built
+
+
+def test_inline_html_a_writer_may_type_passes_both(tmp_path):
+    passes_both(tmp_path, [
+        "Druk op <kbd>Ctrl</kbd> + <kbd>S</kbd>. Water is H<sub>2</sub>O.",
+        "Dit is <mark>belangrijk</mark>, dit <del>oud</del> en dit <ins>nieuw</ins>.",
+        '<small>De kleine lettertjes.</small> Zij zei: <q>speel zachter</q>. <s>Vorige prijs</s>.',
+        "",
+        '<table><caption>Lesrooster</caption><tr><td>Maandag</td></tr></table>',
+    ])
 
 
 def test_the_real_site_passes_the_quick_check():
