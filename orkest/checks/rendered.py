@@ -8,7 +8,9 @@ them (orkest.markdown.*), so a page this accepts, the build accepts, and the oth
 
 from __future__ import annotations
 
+import posixpath
 from pathlib import Path
+from urllib.parse import unquote
 
 import markdown
 from mkdocs.config import load_config
@@ -60,7 +62,10 @@ class RenderedCheck:
         budget = page_image_problem(images, self.policy.files)
         return problems + ([f"{shown}: {budget}"] if budget else [])
 
-    @staticmethod
-    def _local(page: Path, address: str) -> Path | None:
-        path = (page.parent / address.split("#")[0].split("?")[0]).resolve()
+    def _local(self, page: Path, address: str) -> Path | None:
+        # As the build reads it (orkest/mkdocs/content_check.py): decoded (%2F is a /), then
+        # normalised from the site's root, so ../ never leaves docs/.
+        folder = page.resolve().parent.relative_to(self.docs_dir.resolve()).as_posix()
+        wanted = posixpath.normpath(posixpath.join("/", folder, unquote(address.split("#")[0].split("?")[0])))
+        path = self.docs_dir / wanted.lstrip("/")
         return path if path.is_file() else None
