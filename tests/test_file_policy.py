@@ -101,3 +101,15 @@ def test_percent_encoded_paths_count_towards_the_page_budget_in_both(tmp_path):
     message = "docs/map/index.md: the pictures on this page are 870 KB together, more than 800 KB"
     assert message in result.stderr, result.stderr
     assert any(p.startswith(message) for p in quick_check([], project / "docs", project / "mkdocs.yml"))
+
+
+@pytest.mark.parametrize("folder", ["Mijn Map", "Instrumenten", "hobo_riet", "viool-ë"])
+def test_a_folder_name_is_held_to_the_file_name_rule_in_both(tmp_path, folder):
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "index.en.md": "# Home\n",
+                                         f"{folder}/viool.webp": WEBP})
+    message = f"docs/{folder}: folder name: use only lower-case letters"
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr
+    problems = quick_check([], project / "docs", project / "mkdocs.yml")
+    assert [p for p in problems if p.startswith(message)] == problems and len(problems) == 1, problems
