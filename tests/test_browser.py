@@ -130,3 +130,17 @@ def test_an_accessibility_fault_in_a_page_is_named_with_page_and_rule(tmp_path, 
             problems += axe_problems(tab.page, path)
     assert [p.split(": ")[:2] for p in problems] == [["/geld/", "image-alt"], ["/geld/", "link-name"]]
     assert "Images must have alternative text" in problems[0] and "img" in problems[0]
+
+
+def test_table_column_alignment_shows_under_the_security_policy(tmp_path, tab):
+    # orkest/markdown/table_alignment.py writes classes; an inline style would be blocked.
+    table = "# Start\n\n| Links | Midden | Rechts | Gewoon |\n|:--|:-:|--:|---|\n| a | b | c | d |\n"
+    project = fixture_project(tmp_path, {"index.md": table, "index.en.md": "# Home\n\nFine.\n"})
+    assert build_site(tmp_path / "site", "http://127.0.0.1/", cwd=project).returncode == 0
+    with serving(tmp_path / "site") as url:
+        tab.page.goto(f"{url}/", wait_until="load")
+        aligned = tab.page.eval_on_selector_all(
+            ".md-typeset table th, .md-typeset table td", "cells => cells.map(c => getComputedStyle(c).textAlign)")
+        problems = csp_problems(tab.page, "/")
+    assert aligned == ["left", "center", "right", "left"] * 2
+    assert problems == []

@@ -81,10 +81,13 @@ ATTACKS = {
         '<button type="button" class="video__load" data-embed-url="https://evil.example/x">Speel</button>',
         '<input type="text" disabled>',
         "## Een kop {#__config}",
+        '<a href="https://www.leerorkest.nl/" target="_blank">Leerorkest</a>',
+        'Zij zei: <q cite="https://evil.example/">speel</q>.',
     ], [(0, "the site's security policy ignores inline styles"),
         (1, "only the site's own extensions set data-... attributes"),
         (2, "only the video extension writes this"), (3, "use one of: checkbox"),
-        (4, "ids starting with __ belong to the theme")]),
+        (4, "ids starting with __ belong to the theme"), (5, '<a target="_blank"> is not allowed'),
+        (6, '<q cite="https://evil.example/"> is not allowed: on <q> only these are allowed')]),
     "accessibility and structure": ([
         "![](viool.webp)",
         '<img src="trompet.webp">',
@@ -93,8 +96,10 @@ ATTACKS = {
         "#### Vier",
         "## Dubbel {#dubbel}",
         "## Nog eens {#dubbel}",
+        'Zie <a href="#twee"></a>.',
     ], [(0, "an image without alt text"), (1, "an image without alt text"), (2, "a link without text"),
-        (4, "heading level 4 after level 2"), (5, 'the id "dubbel" is used twice')]),
+        (4, "heading level 4 after level 2"), (5, 'the id "dubbel" is used twice'),
+        (7, "a link without text")]),
 }
 
 
@@ -168,6 +173,41 @@ def test_what_the_site_uses_passes_both(tmp_path):
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode == 0, result.stderr
     assert quick_check([], project / "docs", project / "mkdocs.yml") == []
+
+
+def passes_both(tmp_path, lines: list[str]):
+    """The built page's HTML, once the build and ./scripts/check have both accepted these lines."""
+    project = attack_project(tmp_path, lines)
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert quick_check([], project / "docs", project / "mkdocs.yml") == []
+    return (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+
+
+def test_table_column_alignment_passes_both_as_classes(tmp_path):
+    built = passes_both(tmp_path, ["| Links | Midden | Rechts |", "|:--|:-:|--:|", "| a | b | c |"])
+    for where in ("left", "center", "right"):
+        assert built.count(f'class="align-{where}"') == 2, built
+    assert "text-align" not in built.split('<article')[1].split("</article>")[0]
+
+
+def test_an_anchor_without_href_passes_both(tmp_path):
+    passes_both(tmp_path, ['<a id="anker"></a>', "", "Ga naar [het anker](#anker)."])
+
+
+def test_a_phone_number_link_passes_both(tmp_path):
+    built = passes_both(tmp_path, ["Bel [030 123 45 67](tel:+31301234567)."])
+    assert 'href="tel:+31301234567"' in built
+
+
+def test_inline_html_a_writer_may_type_passes_both(tmp_path):
+    passes_both(tmp_path, [
+        "Druk op <kbd>Ctrl</kbd> + <kbd>S</kbd>. Water is H<sub>2</sub>O.",
+        "Dit is <mark>belangrijk</mark>, dit <del>oud</del> en dit <ins>nieuw</ins>.",
+        '<small>De kleine lettertjes.</small> Zij zei: <q>speel zachter</q>. <s>Vorige prijs</s>.',
+        "",
+        '<table><caption>Lesrooster</caption><tr><td>Maandag</td></tr></table>',
+    ])
 
 
 def test_the_real_site_passes_the_quick_check():

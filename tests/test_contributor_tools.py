@@ -14,7 +14,7 @@ from orkest.checks.front_matter import front_matter_problems
 from orkest.checks.quick import quick_check, quick_warnings
 from orkest.new_page import new_page_pair
 from orkest.site import PAGE_TYPES
-from orkest.testing import ROOT, VALID_FRONT_MATTER
+from orkest.testing import ROOT, VALID_FRONT_MATTER, build_site, fixture_project
 
 # A fenced yaml or markdown block, at any indentation (in a list item, in a box).
 CODE_BLOCK = re.compile(r"^(?P<indent>[ \t]*)(?P<fence>`{3,}|~{3,})[ \t]*(?:yaml|yml|markdown|md)\b[^\n]*\n"
@@ -94,14 +94,24 @@ def test_quick_check_passes_on_the_real_site():
 
 
 def test_a_translation_missing_a_section_is_a_warning_that_does_not_fail(tmp_path, monkeypatch, capsys):
-    docs = tmp_path / "docs"
-    docs.mkdir()
-    (docs / "hobo.md").write_text(VALID_FRONT_MATTER + "# Hobo\n\n## Riet\n\nA.\n\n## Spelen\n\nB.\n",
-                                  encoding="utf-8")
-    (docs / "hobo.en.md").write_text(VALID_FRONT_MATTER + "# Oboe\n\n## Reed\n\nA.\n", encoding="utf-8")
-    monkeypatch.setattr(orkest_command, "quick_check", functools.partial(quick_check, docs_dir=docs))
+    project = fixture_project(tmp_path, {
+        "hobo.md": VALID_FRONT_MATTER + "# Hobo\n\n## Riet\n\nA.\n\n## Spelen\n\nB.\n",
+        "hobo.en.md": VALID_FRONT_MATTER + "# Oboe\n\n## Reed\n\nA.\n"}, nav=("hobo.md",))
+    docs = project / "docs"
+    monkeypatch.setattr(orkest_command, "quick_check",
+                        functools.partial(quick_check, docs_dir=docs, config_file=project / "mkdocs.yml"))
     monkeypatch.setattr(orkest_command, "quick_warnings", functools.partial(quick_warnings, docs))
     assert orkest_command.main(["check"]) == 0
     assert capsys.readouterr().err == (
         "warning: docs/hobo.en.md: has 1 of the 2 sections (## headings) of its original docs/hobo.md: "
         "translate the missing part, or check that nothing was left out\n")
+
+
+def test_a_page_not_in_the_menu_fails_the_build_and_the_check(tmp_path):
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "index.en.md": "# Home\n",
+                                         "a/hobo.md": "# Hobo\n", "a/hobo.en.md": "# Oboe\n"})
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0
+    assert "not included in the \"nav\" configuration:\n  - a/hobo.md\n" in result.stderr, result.stderr
+    assert quick_check([], project / "docs", project / "mkdocs.yml") == [
+        "docs/a/hobo.md: is not in the menu: add it under nav: in mkdocs.yml"]

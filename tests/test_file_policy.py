@@ -87,3 +87,29 @@ def test_a_page_whose_pictures_together_are_too_large_fails_both(tmp_path):
     message = "docs/index.md: the pictures on this page are 1000 KB together, more than 800 KB"
     assert message in result.stderr, result.stderr
     assert any(p.startswith(message) for p in quick_check([], project / "docs", project / "mkdocs.yml"))
+
+
+def test_percent_encoded_paths_count_towards_the_page_budget_in_both(tmp_path):
+    # ..%2Ffoto-a.webp is ../foto-a.webp to a server that decodes the path: the same pictures.
+    pictures = {f"foto-{n}.webp": WEBP[:16] + bytes(290 * 1024 - 16) for n in "abc"}
+    page = "# Map\n\n" + "\n\n".join(f'<img src="..%2Ffoto-{n}.webp" alt="Foto {n}">' for n in "abc") + "\n"
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "index.en.md": "# Home\n",
+                                         "map/index.md": page, "map/index.en.md": "# Folder\n", **pictures},
+                              nav=("index.md", "map/index.md"))
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0
+    message = "docs/map/index.md: the pictures on this page are 870 KB together, more than 800 KB"
+    assert message in result.stderr, result.stderr
+    assert any(p.startswith(message) for p in quick_check([], project / "docs", project / "mkdocs.yml"))
+
+
+@pytest.mark.parametrize("folder", ["Mijn Map", "Instrumenten", "hobo_riet", "viool-ë"])
+def test_a_folder_name_is_held_to_the_file_name_rule_in_both(tmp_path, folder):
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "index.en.md": "# Home\n",
+                                         f"{folder}/viool.webp": WEBP})
+    message = f"docs/{folder}: folder name: use only lower-case letters"
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode != 0
+    assert message in result.stderr, result.stderr
+    problems = quick_check([], project / "docs", project / "mkdocs.yml")
+    assert [p for p in problems if p.startswith(message)] == problems and len(problems) == 1, problems

@@ -43,7 +43,7 @@ def gates(tmp_path, pages: dict[str, str | bytes], nav=("index.md",)) -> tuple[l
     assert result.returncode != 0, result.stderr
     _, _, listing = result.stderr.partition(" place(s):\n")
     built = [line.removeprefix("  - ") for line in listing.splitlines() if line.startswith("  - ")]
-    return built, quick_check([], docs_dir=project / "docs")
+    return built, quick_check([], project / "docs", project / "mkdocs.yml")
 
 
 def test_a_good_page_has_no_problems():
@@ -125,7 +125,7 @@ def test_several_missing_fields_fail_the_build_and_the_check_each_named_once(tmp
     project = fixture_project(tmp_path, {"index.md": page("title: Hobo\n"), "index.en.md": page(GOOD)})
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode != 0
-    for problems in (result.stderr, "\n".join(quick_check([], docs_dir=project / "docs"))):
+    for problems in (result.stderr, "\n".join(quick_check([], project / "docs", project / "mkdocs.yml"))):
         for name in ("description", "type", "audience"):
             assert problems.count(f"docs/index.md: the field '{name}' is missing") == 1, problems
 
@@ -151,7 +151,7 @@ def test_a_byte_order_mark_passes_the_build_and_the_check(tmp_path):
                                          "index.en.md": BOM + page(GOOD).encode()})
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode == 0, result.stderr
-    assert quick_check([], docs_dir=project / "docs") == []
+    assert quick_check([], project / "docs", project / "mkdocs.yml") == []
 
 
 def test_a_page_is_checked_again_after_it_changes(tmp_path):

@@ -196,7 +196,8 @@ class Policy:
             return [Refusal("an image without alt text: describe what the picture shows, "
                             "between the [ ] of ![...](file) or in alt=\"...\"",
                             tuple(v for v in (attributes.get("src"), "![](", "<img") if v))]
-        if tag == "a" and not node.text(strip=True) and not any(
+        # An <a> without href is an anchor to link to (<a id="x"></a>), not a link: no text needed.
+        if tag == "a" and "href" in attributes and not node.text(strip=True) and not any(
                 (image.attributes.get("alt") or "").strip() for image in node.css("img")):
             return [Refusal("a link without text: write what the link leads to between the [ ]",
                             tuple(v for v in (attributes.get("href"), "[](", "<a") if v))]

@@ -14,6 +14,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 GOOD_NAME = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
+# For file and folder names alike: both become part of the page's address.
+NAME_RULE = "use only lower-case letters, digits and hyphens (no spaces, capitals or accents)"
 # The bytes each published type starts with: (offset, bytes), any one of them.
 SIGNATURES = {
     ".png": [(0, b"\x89PNG\r\n\x1a\n")],
@@ -54,6 +56,8 @@ def file_problems(docs_dir: Path, files: dict) -> list[str]:
                                 "outside it")
             elif path.is_file():
                 problems += [f"{shown}: {problem}" for problem in _problems(path, files)]
+            elif path.is_dir() and not GOOD_NAME.match(name):
+                problems.append(f"{shown}: folder name: {NAME_RULE}, like instrumenten")
         subfolders[:] = [s for s in subfolders if not Path(folder, s).is_symlink()]
     return problems
 
@@ -62,8 +66,7 @@ def _problems(path: Path, files: dict) -> list[str]:
     problems = []
     stem = path.name.split(".")[0]
     if not GOOD_NAME.match(path.name) or not stem:
-        problems.append("file name: use only lower-case letters, digits and hyphens "
-                        "(no spaces, capitals or accents), like klarinet-riet.md")
+        problems.append(f"file name: {NAME_RULE}, like klarinet-riet.md")
     suffix = path.suffix.lower()
     if suffix in {".html", ".htm"}:
         return [*problems, "HTML files are not published: write the page in Markdown (.md)"]

@@ -9,7 +9,7 @@ from orkest.checks.files import file_problems
 from orkest.checks.front_matter import docs_problems
 from orkest.checks.page_source import decode_source
 from orkest.checks.rendered import RenderedCheck
-from orkest.checks.twins import missing_sections, missing_twins
+from orkest.checks.twins import DEFAULT_LANGUAGE, missing_sections, missing_twins, source_language
 
 
 # Paths as ./scripts/check runs it: from the project folder.
@@ -18,11 +18,20 @@ def quick_check(files: list[Path], docs_dir: Path = Path("docs"),
     pages = [f for f in files if f.suffix == ".md" and f.exists() and not f.is_symlink()] if files else None
     rendered = RenderedCheck(config_file, docs_dir)
     problems = file_problems(docs_dir, rendered.policy.files)
-    problems += docs_problems(docs_dir, pages) + missing_twins(docs_dir)
+    problems += docs_problems(docs_dir, pages) + missing_twins(docs_dir) + menu_problems(docs_dir, rendered)
     for page in sorted(docs_dir.rglob("*.md")) if pages is None else pages:
         if not page.is_symlink():
             problems += rendered.problems(page, decode_source(page.read_bytes())[0])
     return problems
+
+
+def menu_problems(docs_dir: Path, rendered: RenderedCheck) -> list[str]:
+    """Pages (in the default language: the others follow it) that nav: in mkdocs.yml leaves
+    out; `mkdocs build --strict` fails on each."""
+    return [f"{page.relative_to(docs_dir.parent).as_posix()}: is not in the menu: add it under nav: in mkdocs.yml"
+            for page in sorted(docs_dir.rglob("*.md"))
+            if source_language(page) == DEFAULT_LANGUAGE and not page.is_symlink()
+            and not rendered.in_menu(page.relative_to(docs_dir).as_posix())]
 
 
 def quick_warnings(docs_dir: Path = Path("docs")) -> list[str]:

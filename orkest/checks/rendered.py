@@ -8,7 +8,9 @@ them (orkest.markdown.*), so a page this accepts, the build accepts, and the oth
 
 from __future__ import annotations
 
-from pathlib import Path
+import posixpath
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
 
 import markdown
 from mkdocs.config import load_config
@@ -33,6 +35,12 @@ class RenderedCheck:
         self._extensions = list(config.markdown_extensions)
         self._settings = dict(config.mdx_configs)
         self._converters: dict[str, markdown.Markdown] = {}
+        # The pages nav: lists (None: there is no nav:, and MkDocs lists every page itself).
+        self._menu = None if config.nav is None else set(_nav_pages(config.nav))
+
+    def in_menu(self, page: str) -> bool:
+        """Whether nav: lists this page (a path under docs/), as `mkdocs build --strict` requires."""
+        return self._menu is None or page in self._menu
 
     def _converter(self, language: str) -> markdown.Markdown:
         if language not in self._converters:
@@ -60,7 +68,18 @@ class RenderedCheck:
         budget = page_image_problem(images, self.policy.files)
         return problems + ([f"{shown}: {budget}"] if budget else [])
 
-    @staticmethod
-    def _local(page: Path, address: str) -> Path | None:
-        path = (page.parent / address.split("#")[0].split("?")[0]).resolve()
+    def _local(self, page: Path, address: str) -> Path | None:
+        # As the build reads it (orkest/mkdocs/content_check.py): decoded (%2F is a /), then
+        # normalised from the site's root, so ../ never leaves docs/.
+        folder = page.resolve().parent.relative_to(self.docs_dir.resolve()).as_posix()
+        wanted = posixpath.normpath(posixpath.join("/", folder, unquote(address.split("#")[0].split("?")[0])))
+        path = self.docs_dir / wanted.lstrip("/")
         return path if path.is_file() else None
+
+
+def _nav_pages(entries) -> list[str]:
+    """Every page path in nav: (a title's page, a section's entries, at any depth)."""
+    if isinstance(entries, str):
+        return [PurePosixPath(entries).as_posix()]
+    values = entries.values() if isinstance(entries, dict) else entries
+    return [page for value in values for page in _nav_pages(value)]

@@ -9,6 +9,7 @@ source file and the nearest line, and the build fails whether or not it is --str
 from __future__ import annotations
 
 import logging
+import posixpath
 import time
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
@@ -66,7 +67,8 @@ class ContentPolicyCheck:
     @staticmethod
     def _paths(page: Page, addresses: list[str]) -> list[str]:
         base = "/" + page.url
-        return [unquote(urlsplit(urljoin(base, address)).path) for address in addresses]
+        # Decoded, then normalised: a server that decodes ..%2Ffoto.webp serves ../foto.webp.
+        return [posixpath.normpath(unquote(urlsplit(urljoin(base, address)).path)) for address in addresses]
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         log.info("content policy: files and %d pages checked in %.3f s", self.pages, self.seconds)
