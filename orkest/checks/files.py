@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import os
 import re
-import xml.etree.ElementTree as ET
 from pathlib import Path
+
+from orkest.checks.svg import svg_problems
 
 GOOD_NAME = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 # The bytes each published type starts with: (offset, bytes), any one of them.
@@ -29,16 +30,6 @@ SIGNATURES = {
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 # PDF actions that run code or open other programs in the reader's PDF viewer.
 PDF_ACTIONS = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|OpenAction|AA)\b")
-SVG_NS = "{http://www.w3.org/2000/svg}"
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-# Drawing elements only: no script, foreignObject, style sheets, images, animation or links.
-SVG_ELEMENTS = {
-    "svg", "g", "defs", "title", "desc", "path", "rect", "circle", "ellipse", "line", "polyline",
-    "polygon", "text", "tspan", "linearGradient", "radialGradient", "stop", "clipPath", "mask",
-    "pattern", "symbol", "use", "marker",
-}
-OUTSIDE_REFERENCE = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import|javascript:", re.I)
-FIX_SVG = "save the drawing as plain SVG (shapes and text only), or as .webp"
 
 
 def file_problems(docs_dir: Path, files: dict) -> list[str]:
@@ -84,34 +75,10 @@ def _problems(path: Path, files: dict) -> list[str]:
         problems.append(f"the file is not really a {suffix} file (its first bytes say otherwise): "
                         f"export it again as {suffix}, or give it the right extension")
     elif suffix == ".svg":
-        problems += _svg_problems(path.read_bytes())
+        problems += svg_problems(path.read_bytes())
     elif suffix == ".pdf" and PDF_ACTIONS.search(path.read_bytes()):
         problems.append("the PDF contains actions or scripts (JavaScript, Launch, OpenAction or embedded "
                         "files): print it again to PDF without them")
-    return problems
-
-
-def _svg_problems(data: bytes) -> list[str]:
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        return [f"the SVG declares a DOCTYPE or entities: {FIX_SVG}"]
-    try:
-        root = ET.fromstring(data)
-    except ET.ParseError as error:
-        return [f"the SVG cannot be read ({error}): {FIX_SVG}"]
-    if root.tag != f"{SVG_NS}svg":
-        return [f"the file is not an SVG drawing (it starts with <{root.tag}>): {FIX_SVG}"]
-    problems = []
-    for element in root.iter():
-        tag = element.tag.removeprefix(SVG_NS)
-        if tag not in SVG_ELEMENTS:
-            problems.append(f"<{tag}> is not allowed in an SVG: {FIX_SVG}")
-        for name, value in element.attrib.items():
-            if name.lower().startswith("on"):
-                problems.append(f"<{tag} {name}> runs a script: {FIX_SVG}")
-            elif name in ("href", XLINK_HREF) and not value.strip().startswith("#"):
-                problems.append(f"<{tag}> refers to {value!r} outside the drawing: {FIX_SVG}")
-            elif OUTSIDE_REFERENCE.search(value):
-                problems.append(f"<{tag} {name}> refers to something outside the drawing: {FIX_SVG}")
     return problems
 
 
