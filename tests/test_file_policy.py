@@ -30,43 +30,60 @@ BAD_FILES = {
                                        "<rect fill> refers to something outside the drawing"),
     "svg with entities": ("tekening.svg", b'<!DOCTYPE svg [<!ENTITY a "b">]>' + SVG_HEAD + b"</svg>",
                           "the SVG declares a DOCTYPE or entities"),
-    "svg with entities in UTF-16": ("tekening.svg", ('<!DOCTYPE svg [<!ENTITY a "b">]>' + SVG_HEAD.decode()
-                                                     + "</svg>").encode("utf-16"),
-                                    "the SVG declares a DOCTYPE or entities"),
-    "svg loading a style sheet": ("tekening.svg", b'<?xml version="1.0"?><?xml-stylesheet href="https://evil.example/x.css"?>'
-                                  + SVG_HEAD + b"</svg>", "<?xml-stylesheet?> is not allowed in an SVG"),
-    "svg with an instruction inside": ("tekening.svg", SVG_HEAD + b"<g><?php echo 1 ?></g></svg>",
-                                       "<?php?> is not allowed in an SVG"),
-    "svg css escape in style": ("tekening.svg", SVG_HEAD + b'<rect style="fill:u\\rl(https://evil.example/p)"/></svg>',
-                                "<rect style> contains a backslash"),
-    "svg css escape as a character reference": ("tekening.svg", SVG_HEAD + b'<rect fill="u&#92;72l(https://evil.example/p)"/></svg>',
-                                                "<rect fill> contains a backslash"),
-    "svg style with image-set": ("tekening.svg", SVG_HEAD + b'<rect style="fill:image-set(\'https://evil.example/p\' 1x)"/></svg>',
-                                 "<rect style> refers to something outside the drawing"),
-    "svg style with @import": ("tekening.svg", SVG_HEAD + b'<g style="@import \'https://evil.example/x.css\'"/></svg>',
-                               "<g style> refers to something outside the drawing"),
-    "svg cursor from outside": ("tekening.svg", SVG_HEAD + b'<rect cursor="URL( https://evil.example/c.png ), auto"/></svg>',
-                                "<rect cursor> refers to something outside the drawing"),
-    "svg with a style element": ("tekening.svg", SVG_HEAD + b"<style>rect{fill:red}</style></svg>",
-                                 "<style> is not allowed in an SVG"),
-    "svg with an image": ("tekening.svg", SVG_HEAD + b'<image href="https://evil.example/p.png"/></svg>',
-                          "<image> is not allowed in an SVG"),
-    "svg with feImage": ("tekening.svg", SVG_HEAD + b'<filter><feImage xlink:href="https://evil.example/p.png"/></filter></svg>',
-                         "<feImage> is not allowed in an SVG"),
-    "svg with a link": ("tekening.svg", SVG_HEAD + b'<a href="https://evil.example/"><rect/></a></svg>',
-                        "<a> is not allowed in an SVG"),
-    "svg animating an href": ("tekening.svg", SVG_HEAD + b'<use href="#a"><set attributeName="href" to="https://evil.example/x.svg#a"/></use></svg>',
-                              "<set> is not allowed in an SVG"),
-    "svg with a font from outside": ("tekening.svg", SVG_HEAD + b'<font-face><font-face-src><font-face-uri xlink:href="https://evil.example/f.svg"/>'
-                                     b"</font-face-src></font-face></svg>", "<font-face-uri> is not allowed in an SVG"),
-    "svg gradient from outside": ("tekening.svg", SVG_HEAD + b'<linearGradient xlink:href="https://evil.example/g.svg#g"/></svg>',
-                                  "<linearGradient> refers to 'https://evil.example/g.svg#g' outside the drawing"),
-    "svg with a src attribute": ("tekening.svg", SVG_HEAD + b'<rect src="https://evil.example/p.png"/></svg>',
-                                 "<rect> refers to 'https://evil.example/p.png' outside the drawing"),
-    "svg with xml:base": ("tekening.svg", SVG_HEAD + b'<g xml:base="https://evil.example/"><use href="#a"/></g></svg>',
-                          "refers to something outside the drawing"),
-    "svg with an xhtml script": ("tekening.svg", SVG_HEAD + b'<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script></svg>',
-                                 "<{http://www.w3.org/1999/xhtml}script> is not allowed in an SVG"),
+    "svg with entities in UTF-16": (
+        "tekening.svg", ('<!DOCTYPE svg [<!ENTITY a "b">]>' + SVG_HEAD.decode() + "</svg>").encode("utf-16"),
+        "the SVG declares a DOCTYPE or entities"),
+    "svg loading a style sheet": (
+        "tekening.svg", b'<?xml version="1.0"?><?xml-stylesheet href="https://evil.example/x.css"?>'
+                        + SVG_HEAD + b"</svg>",
+        "<?xml-stylesheet?> is not allowed in an SVG"),
+    "svg with an instruction inside": (
+        "tekening.svg", SVG_HEAD + b"<g><?php echo 1 ?></g></svg>", "<?php?> is not allowed in an SVG"),
+    "svg css escape in style": (
+        "tekening.svg", SVG_HEAD + b'<rect style="fill:u\\rl(https://evil.example/p)"/></svg>',
+        "<rect style> contains a backslash"),
+    "svg css escape as a character reference": (
+        "tekening.svg", SVG_HEAD + b'<rect fill="u&#92;72l(https://evil.example/p)"/></svg>',
+        "<rect fill> contains a backslash"),
+    "svg style with image-set": (
+        "tekening.svg", SVG_HEAD + b'<rect style="fill:image-set(\'https://evil.example/p\' 1x)"/></svg>',
+        "<rect style> refers to something outside the drawing"),
+    "svg style with @import": (
+        "tekening.svg", SVG_HEAD + b'<g style="@import \'https://evil.example/x.css\'"/></svg>',
+        "<g style> refers to something outside the drawing"),
+    "svg cursor from outside": (
+        "tekening.svg", SVG_HEAD + b'<rect cursor="URL( https://evil.example/c.png ), auto"/></svg>',
+        "<rect cursor> refers to something outside the drawing"),
+    "svg with a style element": (
+        "tekening.svg", SVG_HEAD + b"<style>rect{fill:red}</style></svg>", "<style> is not allowed in an SVG"),
+    "svg with an image": (
+        "tekening.svg", SVG_HEAD + b'<image href="https://evil.example/p.png"/></svg>',
+        "<image> is not allowed in an SVG"),
+    "svg with feImage": (
+        "tekening.svg", SVG_HEAD + b'<filter><feImage xlink:href="https://evil.example/p.png"/></filter></svg>',
+        "<feImage> is not allowed in an SVG"),
+    "svg with a link": (
+        "tekening.svg", SVG_HEAD + b'<a href="https://evil.example/"><rect/></a></svg>', "<a> is not allowed in an SVG"),
+    "svg animating an href": (
+        "tekening.svg", SVG_HEAD + b'<use href="#a"><set attributeName="href" to="https://evil.example/x.svg#a"/>'
+                                   b"</use></svg>",
+        "<set> is not allowed in an SVG"),
+    "svg with a font from outside": (
+        "tekening.svg", SVG_HEAD + b'<font-face><font-face-src><font-face-uri xlink:href="https://evil.example/f.svg"/>'
+                                   b"</font-face-src></font-face></svg>",
+        "<font-face-uri> is not allowed in an SVG"),
+    "svg gradient from outside": (
+        "tekening.svg", SVG_HEAD + b'<linearGradient xlink:href="https://evil.example/g.svg#g"/></svg>',
+        "<linearGradient> refers to 'https://evil.example/g.svg#g' outside the drawing"),
+    "svg with a src attribute": (
+        "tekening.svg", SVG_HEAD + b'<rect src="https://evil.example/p.png"/></svg>',
+        "<rect> refers to 'https://evil.example/p.png' outside the drawing"),
+    "svg with xml:base": (
+        "tekening.svg", SVG_HEAD + b'<g xml:base="https://evil.example/"><use href="#a"/></g></svg>',
+        "<g {http://www.w3.org/XML/1998/namespace}base> refers to something outside the drawing"),
+    "svg with an xhtml script": (
+        "tekening.svg", SVG_HEAD + b'<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script></svg>',
+        "<{http://www.w3.org/1999/xhtml}script> is not allowed in an SVG"),
     "pdf with a script": ("folder.pdf", b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>",
                           "the PDF contains actions or scripts"),
     "picture over budget": ("groot.webp", WEBP[:16] + b"\0" * (301 * 1024), "more than 300 KB: convert it to WebP"),
