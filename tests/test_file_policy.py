@@ -45,6 +45,9 @@ BAD_FILES = {
         "tekening.svg", b'<?xml version="1.0"?><?xml-stylesheet href="https://evil.example/x.css"?>'
                         + SVG_HEAD + b"</svg>",
         "<?xml-stylesheet?> is not allowed in an SVG"),
+    "svg in an encoding python does not know": (
+        "tekening.svg", b'<?xml version="1.0" encoding="x-onbekend"?>' + SVG_HEAD + b"</svg>",
+        "the SVG cannot be read (unknown encoding"),
     "svg with an instruction inside": (
         "tekening.svg", SVG_HEAD + b"<g><?php echo 1 ?></g></svg>", "<?php?> is not allowed in an SVG"),
     "svg css escape in style": (
@@ -86,12 +89,15 @@ BAD_FILES = {
     "svg with a src attribute": (
         "tekening.svg", SVG_HEAD + b'<rect src="https://evil.example/p.png"/></svg>',
         "<rect> refers to 'https://evil.example/p.png' outside the drawing"),
+    "svg href after a non-breaking space": (
+        "tekening.svg", SVG_HEAD + '<use href="\u00a0#a"/></svg>'.encode(),
+        "<use> refers to '\\xa0#a' outside the drawing"),
     "svg with xml:base": (
         "tekening.svg", SVG_HEAD + b'<g xml:base="https://evil.example/"><use href="#a"/></g></svg>',
-        "<g {http://www.w3.org/XML/1998/namespace}base> refers to something outside the drawing"),
+        "<g xml:base> refers to something outside the drawing"),
     "svg with an xhtml script": (
         "tekening.svg", SVG_HEAD + b'<script xmlns="http://www.w3.org/1999/xhtml">alert(1)</script></svg>',
-        "<{http://www.w3.org/1999/xhtml}script> is not allowed in an SVG"),
+        "<html:script> is not allowed in an SVG"),
     "pdf with a script": ("folder.pdf", b"%PDF-1.7\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>",
                           "the PDF contains actions, scripts or attached files (/JS, /JavaScript, /OpenAction): print it again"),
     "pdf with escaped names": (
