@@ -1,17 +1,20 @@
 """Files under docs/: what may be published, judged by their content, not only their name.
 
 A pull request could add a symbolic link (which publishes whatever it points to), an
-"image" that is really a web page, or an SVG that runs a script on the site's origin
-when opened. Every file is checked here: by the build (orkest/mkdocs/content_check.py) and
-by ./scripts/check, with one message per problem naming the file.
+"image" that is really a web page, an SVG that runs a script on the site's origin
+when opened (orkest/checks/svg.py), or a PDF that runs one in the reader's PDF viewer.
+Every file is checked here: by the build (orkest/mkdocs/content_check.py) and by
+./scripts/check, with one message per problem naming the file.
 """
 
 from __future__ import annotations
 
 import os
 import re
-import xml.etree.ElementTree as ET
+import zlib
 from pathlib import Path
+
+from orkest.checks.svg import svg_problems
 
 GOOD_NAME = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
 # For file and folder names alike: both become part of the page's address.
@@ -29,18 +32,21 @@ SIGNATURES = {
     ".vtt": [(0, b"WEBVTT"), (0, b"\xef\xbb\xbfWEBVTT")],
 }
 IMAGE_TYPES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
-# PDF actions that run code or open other programs in the reader's PDF viewer.
-PDF_ACTIONS = re.compile(rb"/(JavaScript|JS|Launch|EmbeddedFile|OpenAction|AA)\b")
-SVG_NS = "{http://www.w3.org/2000/svg}"
-XLINK_HREF = "{http://www.w3.org/1999/xlink}href"
-# Drawing elements only: no script, foreignObject, style sheets, images, animation or links.
-SVG_ELEMENTS = {
-    "svg", "g", "defs", "title", "desc", "path", "rect", "circle", "ellipse", "line", "polyline",
-    "polygon", "text", "tspan", "linearGradient", "radialGradient", "stop", "clipPath", "mask",
-    "pattern", "symbol", "use", "marker",
-}
-OUTSIDE_REFERENCE = re.compile(r"url\(\s*['\"]?\s*(?!#)|@import|javascript:", re.I)
-FIX_SVG = "save the drawing as plain SVG (shapes and text only), or as .webp"
+# PDF names for actions that run code, send data, open other files or launch programs, and for
+# what sets them off. /URI is allowed: an exported handbook has one for every link to a website.
+PDF_ACTIONS = {b"JavaScript", b"JS", b"OpenAction", b"AA", b"Launch", b"SubmitForm", b"ImportData", b"GoToR",
+               b"GoToE", b"RichMedia", b"EmbeddedFile", b"EmbeddedFiles", b"FileAttachment", b"XFA"}
+# Encryption and packings (filters) this check cannot see through, so anything could hide behind them.
+PDF_UNREADABLE = {b"Encrypt", b"ASCIIHexDecode", b"AHx", b"ASCII85Decode", b"A85", b"LZWDecode", b"LZW",
+                  b"RunLengthDecode", b"RL"}
+# A name is "/" and what follows up to a space or delimiter, with #xx for any byte (/J#61vaScript).
+PDF_NAME = re.compile(rb"/([^\x00\t\n\x0c\r ()<>\[\]{}/%]*)")
+PDF_ESCAPE = re.compile(rb"#([0-9A-Fa-f]{2})")
+# Where a stream's data starts: on the line after "stream" (pdf.js, PDFium) or right after it and any
+# spaces (more lenient readers). Every "stream" is tried, as the text around it may lie.
+PDF_STREAM_STARTS = (re.compile(rb"(?<!end)stream[^\r\n]*(?:\r\n?|\n)?"), re.compile(rb"(?<!end)stream\s*"))
+# Past this much unpacked data a PDF is refused: what lies beyond would go unchecked (or be a zip bomb).
+PDF_UNPACKED_LIMIT = 20 * 1024 * 1024
 
 
 def file_problems(docs_dir: Path, files: dict) -> list[str]:
@@ -87,35 +93,70 @@ def _problems(path: Path, files: dict) -> list[str]:
         problems.append(f"the file is not really a {suffix} file (its first bytes say otherwise): "
                         f"export it again as {suffix}, or give it the right extension")
     elif suffix == ".svg":
-        problems += _svg_problems(path.read_bytes())
-    elif suffix == ".pdf" and PDF_ACTIONS.search(path.read_bytes()):
-        problems.append("the PDF contains actions or scripts (JavaScript, Launch, OpenAction or embedded "
-                        "files): print it again to PDF without them")
+        problems += svg_problems(path.read_bytes())
+    elif suffix == ".pdf":
+        problems += _pdf_problems(path.read_bytes())
     return problems
 
 
-def _svg_problems(data: bytes) -> list[str]:
-    if b"<!DOCTYPE" in data or b"<!ENTITY" in data:
-        return [f"the SVG declares a DOCTYPE or entities: {FIX_SVG}"]
+class _Unreadable(Exception):
+    """A compressed part of the PDF that cannot be checked; the message says what to do."""
+
+
+def _pdf_problems(data: bytes) -> list[str]:
     try:
-        root = ET.fromstring(data)
-    except ET.ParseError as error:
-        return [f"the SVG cannot be read ({error}): {FIX_SVG}"]
-    if root.tag != f"{SVG_NS}svg":
-        return [f"the file is not an SVG drawing (it starts with <{root.tag}>): {FIX_SVG}"]
+        parts = [data, *_unpacked_streams(data)]
+    except _Unreadable as problem:
+        return [str(problem)]
+    names = {PDF_ESCAPE.sub(lambda m: bytes.fromhex(m[1].decode()), name)
+             for part in parts for name in PDF_NAME.findall(part)}
     problems = []
-    for element in root.iter():
-        tag = element.tag.removeprefix(SVG_NS)
-        if tag not in SVG_ELEMENTS:
-            problems.append(f"<{tag}> is not allowed in an SVG: {FIX_SVG}")
-        for name, value in element.attrib.items():
-            if name.lower().startswith("on"):
-                problems.append(f"<{tag} {name}> runs a script: {FIX_SVG}")
-            elif name in ("href", XLINK_HREF) and not value.strip().startswith("#"):
-                problems.append(f"<{tag}> refers to {value!r} outside the drawing: {FIX_SVG}")
-            elif OUTSIDE_REFERENCE.search(value):
-                problems.append(f"<{tag} {name}> refers to something outside the drawing: {FIX_SVG}")
+    if found := names & PDF_UNREADABLE:
+        problems.append(f"the PDF is encrypted or packed in a way this check cannot read ({_shown(found)}): "
+                        "print it again to PDF without a password or protection")
+    if found := names & PDF_ACTIONS:
+        problems.append(f"the PDF contains actions, scripts or attached files ({_shown(found)}): print it "
+                        "again to PDF without them (links to websites may stay)")
     return problems
+
+
+def _shown(names: set[bytes]) -> str:
+    return ", ".join(f"/{name.decode('latin-1')}" for name in sorted(names))
+
+
+def _unpacked_streams(data: bytes) -> list[bytes]:
+    """Every zlib-compressed (FlateDecode) stream in the PDF, unpacked, also when packed twice over."""
+    unpacked, budget = [], PDF_UNPACKED_LIMIT
+    for start in sorted({found.end() for pattern in PDF_STREAM_STARTS for found in pattern.finditer(data)}):
+        packed = memoryview(data)[start:]
+        while _is_zlib(packed):
+            packed = _inflate(packed, budget)
+            budget -= len(packed)
+            unpacked.append(packed)
+    return unpacked
+
+
+def _is_zlib(data: bytes | memoryview) -> bool:
+    return len(data) >= 2 and data[0] & 0x8F == 0x08 and (data[0] * 256 + data[1]) % 31 == 0
+
+
+def _inflate(packed: bytes | memoryview, budget: int) -> bytes:
+    # Raw deflate after the 2-byte header: a PDF viewer shows a stream even if its checksum is wrong.
+    inflater, out = zlib.decompressobj(-zlib.MAX_WBITS), bytearray()
+    try:
+        # In pieces, so a stream that runs to the end of the file is not copied whole each time.
+        for at in range(2, len(packed), 65536):
+            out += inflater.decompress(packed[at:at + 65536], budget + 1 - len(out))
+            if inflater.eof or len(out) > budget:
+                break
+    except zlib.error:
+        pass  # damaged: it never reaches its end, refused below
+    if len(out) > budget:
+        raise _Unreadable(f"the PDF unpacks to more than {PDF_UNPACKED_LIMIT // 2**20} MB, too much to check: "
+                          "print it again to PDF with smaller pictures, or split it")
+    if not inflater.eof:
+        raise _Unreadable("a compressed part of the PDF is damaged, so it cannot be checked: print it again to PDF")
+    return bytes(out)
 
 
 def page_image_problem(images: list[Path], files: dict) -> str | None:
