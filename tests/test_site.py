@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
+from selectolax.lexbor import LexborHTMLParser
 from site_checks import (
     language_problems,
     missing_built_twins,
@@ -13,8 +14,6 @@ from site_checks import (
 )
 
 from orkest.checks.twins import missing_twins
-from selectolax.lexbor import LexborHTMLParser
-
 from orkest.testing import ROOT, built_pages
 
 MINIMUM_PAGES_PER_LANGUAGE = 30

@@ -11,7 +11,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from orkest.checks.page_source import (
-    cache_until_changed,
     decode_source,
     front_matter_fields,
 )
@@ -55,6 +54,5 @@ def cross_page_problems(docs_dir: Path) -> list[str]:
 
 
 # A page that is not UTF-8 or has no readable front matter is reported page by page (metadata.py).
-@cache_until_changed
 def _fields(path: Path) -> tuple[dict, dict[str, int]]:
     return front_matter_fields(decode_source(path.read_bytes())[0])

@@ -20,7 +20,6 @@ from orkest.checks.cross_page import cross_page_problems
 from orkest.checks.page_source import (
     FAST_LOADER,
     FRONT_MATTER,
-    cache_until_changed,
     decode_source,
 )
 from orkest.site import PAGE_SCHEMA
@@ -57,7 +56,6 @@ def source_problems(data: bytes) -> list[tuple[int | None, str]]:
     return ([not_utf8] if not_utf8 else []) + [(None, problem) for problem in front_matter_problems(text)]
 
 
-@cache_until_changed
 def _file_problems(path: Path) -> list[tuple[int | None, str]]:
     return source_problems(path.read_bytes())
 

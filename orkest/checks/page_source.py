@@ -8,9 +8,7 @@ stopping with a traceback.
 from __future__ import annotations
 
 import codecs
-import functools
 import re
-from pathlib import Path
 
 import yaml
 
@@ -19,21 +17,6 @@ FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?)^(?:-{3}|\.{3})[ \t]*$", 
 FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
-
-
-def cache_until_changed(function):
-    """Remember function(path) until the file changes: each language build and each preview
-    rebuild checks every page again, and checking a page costs far more than a stat."""
-    results: dict[Path, tuple[tuple[int, int], object]] = {}
-
-    @functools.wraps(function)
-    def cached(path: Path):
-        stat = path.stat()
-        version = (stat.st_mtime_ns, stat.st_size)
-        if path not in results or results[path][0] != version:
-            results[path] = (version, function(path))
-        return results[path][1]
-    return cached
 
 
 def decode_source(data: bytes) -> tuple[str, tuple[int, str] | None]:

@@ -9,7 +9,12 @@ from orkest.checks.files import file_problems
 from orkest.checks.front_matter import docs_problems
 from orkest.checks.page_source import decode_source
 from orkest.checks.rendered import RenderedCheck
-from orkest.checks.twins import DEFAULT_LANGUAGE, missing_sections, missing_twins, source_language
+from orkest.checks.twins import (
+    DEFAULT_LANGUAGE,
+    missing_sections,
+    missing_twins,
+    source_language,
+)
 
 
 # Paths as ./scripts/check runs it: from the project folder.

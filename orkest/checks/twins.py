@@ -9,7 +9,6 @@ import re
 from pathlib import Path
 
 from orkest.checks.page_source import (
-    cache_until_changed,
     decode_source,
     lines_outside_code,
 )
@@ -68,7 +67,6 @@ def missing_sections(docs_dir: Path) -> list[tuple[str, str, int, int]]:
     return short
 
 
-@cache_until_changed
 def section_count(path: Path) -> int:
     """How many ## headings the page has, outside code blocks."""
     return sum(bool(SECTION.match(line)) for line in lines_outside_code(decode_source(path.read_bytes())[0]))

@@ -13,12 +13,18 @@ from orkest.checks.page_source import decode_source
 
 
 class FrontMatter:
+    def __init__(self) -> None:
+        self.checked = False  # both languages' pages are checked once, in the first language build
+
     # Deprecated since MkDocs 1.6, but the one event that sees a file before MkDocs decodes it:
     # MkDocs stops with a traceback on a file that is not UTF-8; on_env names it instead.
     def on_page_read_source(self, page: Page, config: MkDocsConfig) -> str:
         return decode_source(page.file.content_bytes)[0]
 
     def on_env(self, env, config: MkDocsConfig, files):
+        if self.checked:
+            return env
+        self.checked = True
         problems = docs_problems(Path(config.docs_dir))
         if problems:
             listing = "\n  - ".join(problems)

@@ -82,6 +82,11 @@ def _handler(event: str, priority: int, steps: list[str]):
     return event_priority(priority)(run)
 
 
-for _event in dict.fromkeys(event for event, *_ in EVENTS):
-    setattr(OrkestPlugin, f"on_{_event}", CombinedEvent(
-        *(_handler(event, priority, steps) for event, priority, steps, _ in EVENTS if event == _event)))
+def _register_events(plugin: type[OrkestPlugin]) -> None:
+    """One on_<event> per event of the table, running its groups of steps at their priorities."""
+    for name in dict.fromkeys(event for event, *_ in EVENTS):
+        setattr(plugin, f"on_{name}", CombinedEvent(
+            *(_handler(event, priority, steps) for event, priority, steps, _ in EVENTS if event == name)))
+
+
+_register_events(OrkestPlugin)

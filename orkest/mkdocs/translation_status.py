@@ -15,7 +15,6 @@ history: pages then show no dates and the status page says so; nothing fails.
 from __future__ import annotations
 
 import datetime
-import functools
 import logging
 import subprocess
 from pathlib import Path
@@ -73,6 +72,12 @@ def outdated_translations(changes: dict[str, int], docs_dir: Path, project: Path
 class TranslationStatus:
     def __init__(self) -> None:
         self.history: dict[str, int] | None = None  # from git, once per build
+        self.days: dict[tuple[int, str], str] = {}  # many pages share a day; formatting one costs 0.5 ms
+
+    def day(self, stamp: int, language: str) -> str:
+        if (stamp, language) not in self.days:
+            self.days[stamp, language] = _day(stamp, language)
+        return self.days[stamp, language]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         # Once per build (both languages): on_config runs again for each language.
@@ -86,18 +91,17 @@ class TranslationStatus:
         history = self.history
         source = Path(page.file.abs_src_path).relative_to(project).as_posix()
         context["translation_fallback"] = language != ORIGINAL and not source.endswith(f".{language}.md")
-        context["last_updated"] = _day(history[source], language) if history and source in history else None
+        context["last_updated"] = self.day(history[source], language) if history and source in history else None
         context["original_updated"] = None
         if history and language == TRANSLATION and not context["translation_fallback"]:
             original = source.replace(f".{TRANSLATION}.md", ".md")
             if original in history and source in history and history[original] > history[source]:
-                context["original_updated"] = _day(history[original], language)
+                context["original_updated"] = self.day(history[original], language)
         if MARKER in (page.content or ""):
             page.content = page.content.replace(MARKER, _status(config, page, nav, language, project, history))
         return context
 
 
-@functools.lru_cache(maxsize=None)  # many pages share a day; formatting one costs 0.5 ms
 def _day(stamp: int, language: str) -> str:
     return format_date(datetime.date.fromtimestamp(stamp), format="long", locale=language)
 
