@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
+from orkest.checks.page_source import FENCE
 from orkest.link_sources import (
     hint_for,
     line_of,
@@ -32,7 +33,6 @@ from orkest.link_sources import (
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "external-links.toml"
 LYCHEE = Path(sys.executable).with_name("lychee")
-FENCE = re.compile(r"^\s*(```|~~~)")
 HUNK = re.compile(r"^@@ -\d+(?:,\d+)? \+(?P<start>\d+)(?:,(?P<count>\d+))? @@")
 # Where the build's "edit this page" links point when REPO_URL is not set: only the path matters.
 PLACEHOLDER_REPO_URL = "https://github.com/example/orkest-in-de-klas"
