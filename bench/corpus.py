@@ -72,7 +72,8 @@ def _page(title: tuple[str, str], pool: TextPool, rng: random.Random,
         ("Goed om te weten", "Lees ook", "en stap 2", "Trompetventielen oliën"),
         ("Good to know", "Read also", "and step 2", "Oiling trumpet valves"),
     ]):
-        description = picks[0][lang]
+        # Front matter is plain text (orkest/checks/page_schema.yml): no markup from the pages.
+        description = re.sub(r"[<>`]|&(?=[#A-Za-z])", "", picks[0][lang])
         if len(description) > 190:
             description = description[:190].rsplit(" ", 1)[0]
         lines = [

@@ -8,15 +8,13 @@ from __future__ import annotations
 
 import os
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
 from save_results import save
 
-from orkest.testing import variant_config
+from orkest.testing import build_site, variant_config
 from orkest.testing.page_weight import first_load_bytes, gzip_size
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,10 +23,9 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 def build(site_dir: Path, config: Path = ROOT / "mkdocs.yml") -> float:
     started = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(config), "-d", str(site_dir)],
-        cwd=ROOT, env=ENV, check=True,
-    )
+    result = build_site(site_dir, "https://www.orkestindeklas.nl/", "-q", "-f", str(config))
+    if result.returncode != 0:
+        raise SystemExit(f"{config.name}: the build failed:\n{result.stderr}")
     return time.perf_counter() - started
 
 

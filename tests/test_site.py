@@ -14,7 +14,7 @@ from site_checks import (
 )
 
 from orkest.checks.twins import missing_twins
-from orkest.testing import ROOT, built_pages
+from orkest.testing import ROOT, build_site, built_pages
 
 MINIMUM_PAGES_PER_LANGUAGE = 30
 
@@ -117,13 +117,7 @@ def test_every_page_links_to_its_own_file_for_editing(site):
 
 def build_without_repo_url(site_dir, **env):
     # Also with a relative -f path, as editors and CI scripts often do.
-    import os
-    import subprocess
-    import sys
-
-    env = {**{k: v for k, v in os.environ.items() if k != "REPO_URL"}, "NO_MKDOCS_2_WARNING": "1", **env}
-    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", "mkdocs.yml", "--site-dir", str(site_dir)]
-    return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+    return build_site(site_dir, "https://www.orkestindeklas.nl/", "-f", "mkdocs.yml", repo_url=None, env=env)
 
 
 def test_without_a_repository_address_there_is_no_edit_link_and_no_warning(tmp_path):

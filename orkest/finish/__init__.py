@@ -8,6 +8,7 @@ same for a site built another way.
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -21,6 +22,7 @@ class Finished:
     pages: int = 0
     problems: list[str] = field(default_factory=list)
     hashes: int = 0
+    check_seconds: float = 0.0  # the finished-page check alone, for the policy's time budget
 
 
 def base_url(relative: Path, site_url: str) -> str:
@@ -42,7 +44,9 @@ def finish_site(site_dir: Path, scripts: ThemeScripts, site_url: str = "/", with
         where, content = (sources or {}).get(relative.as_posix(), (relative.as_posix(), ""))
         html = path.read_text(encoding="utf-8")
         html = _repaired_around(html, content) if repair else html
+        started = time.perf_counter()
         html, problems = scripts.finish(html, base_url(relative, site_url), content, with_meta)
+        result.check_seconds += time.perf_counter() - started
         result.problems += [f"{where}: {problem}" for problem in problems]
         path.write_text(html, encoding="utf-8")
         result.pages += 1

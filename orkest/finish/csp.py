@@ -32,6 +32,7 @@ SCRIPT_BODY = re.compile(r"<script>(.*?)</script>", re.S)
 REFUSED_IN_PAGES = {"iframe", "frame", "object", "embed", "base"}
 # Link types that make the browser contact a host by itself; a CSP does not stop all of them.
 FETCHING_LINKS = {"preconnect", "dns-prefetch", "prefetch", "preload", "prerender", "modulepreload"}
+WATCHED = REFUSED_IN_PAGES | {"meta", "script", "link"}
 # Links that name this page's own addresses (search engines read them; browsers fetch nothing).
 ADDRESS_LINKS = {"canonical", "alternate", "prev", "next"}
 # After <meta charset> (which must come within the first 1024 bytes), before any script.
@@ -117,7 +118,9 @@ HINT = ("hint: pages may not run scripts; a script a template needs is added to 
 
 def _element_problems(node) -> list[str]:
     attributes = node.attributes
-    problems = [f"<{node.tag} {name}=...>: an event handler" for name in attributes if name.lower().startswith("on")]
+    problems = [f"<{node.tag} {name}=...>: an event handler" for name in attributes if name[:2].lower() == "on"]
+    if node.tag not in WATCHED:
+        return problems
     if node.tag in REFUSED_IN_PAGES:
         problems.append(f"<{node.tag}>")
     if node.tag == "meta" and "http-equiv" in attributes:

@@ -44,9 +44,12 @@ def free_port() -> int:
 
 
 def build_site(site_dir: Path, site_url: str, *extra: str, cwd: Path = ROOT, generator: str = "mkdocs",
-               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """`<generator> build --strict` of the project in `cwd` into `site_dir`, for `site_url`."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url, "REPO_URL": REPO_URL, **(env or {})}
+               env: dict[str, str] | None = None, repo_url: str | None = REPO_URL) -> subprocess.CompletedProcess:
+    """`<generator> build --strict` of the project in `cwd` into `site_dir`, for `site_url`;
+    with "edit this page" links to `repo_url` (None: a build without a repository address)."""
+    base = {k: v for k, v in os.environ.items() if k != "REPO_URL"}
+    env = {**base, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url,
+           **({"REPO_URL": repo_url} if repo_url else {}), **(env or {})}
     command = [sys.executable, "-m", generator, "build", "--strict", "--site-dir", str(site_dir)]
     return subprocess.run([*command, *extra], cwd=cwd, env=env, capture_output=True, text=True)
 
