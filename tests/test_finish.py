@@ -1,0 +1,41 @@
+"""The finishing step on its own (`python -m orkest finish SITE`): what the plugin does to
+every built page, for a site built another way."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+
+from orkest.testing import ROOT
+
+POLICY_TAG = re.compile(r'<meta http-equiv="Content-Security-Policy" content="[^"]*">')
+
+
+def test_finishing_a_site_again_from_the_command_line_gives_the_same_pages(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    pages = sorted(copy.rglob("*.html"))
+    for page in pages:  # as a generator without the plugin would leave them
+        page.write_text(POLICY_TAG.sub("", page.read_text(encoding="utf-8")), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "orkest", "finish", str(copy), "--config", "mkdocs.yml"],
+                            cwd=ROOT, capture_output=True, text=True, env={"SITE_URL": site.url, "PATH": ""})
+    assert result.returncode == 0, result.stderr
+    assert f"{len(pages)} files repaired and secured" in result.stdout
+    differing = [p.relative_to(copy).as_posix() for p in pages
+                 if p.read_bytes() != (site.root / p.relative_to(copy)).read_bytes()]
+    assert differing == []
+
+
+def test_the_command_names_each_page_it_will_not_secure(site, tmp_path):
+    copy = tmp_path / "site"
+    shutil.copytree(site.root, copy)
+    page = copy / "instrumenten" / "index.html"
+    html = POLICY_TAG.sub("", page.read_text(encoding="utf-8"))
+    page.write_text(html.replace("</article>", "<script>alert(1)</script></article>", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "orkest", "finish", str(copy)], cwd=ROOT,
+                            capture_output=True, text=True)
+    assert result.returncode == 1
+    assert "instrumenten/index.html: an inline script that no allowed template writes" in result.stderr
+    assert "hint:" in result.stderr
