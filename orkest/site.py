@@ -1,14 +1,22 @@
 """The rules of the site that more than one layer needs, each in one place.
 
-Languages come from mkdocs-static-i18n's configuration where MkDocs runs (the plugin
-hands them to the layers below); these are the defaults the checks use without it.
+The languages are mkdocs-static-i18n's `languages:` in mkdocs.yml: where MkDocs runs the
+plugin reads them from the i18n plugin (orkest/mkdocs/project_paths.py), the checks from
+the mkdocs.yml next to docs/ (project_languages). The constants below are only the
+fallback for a folder without a mkdocs.yml (unit tests on a bare docs folder).
+Adding a language: its entry under i18n `languages:` in mkdocs.yml, its table in
+orkest/strings.yml (or the file the plugin's `strings:` option names), its .<locale>.md pages.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+from babel import Locale, UnknownLocaleError
+
+from orkest.config import plugin_settings, read_config
 
 PACKAGE = Path(__file__).resolve().parent
 # The Dutch original first; every page.md has a page.<language>.md twin.
@@ -21,4 +29,97 @@ PAGE_SCHEMA = yaml.safe_load((PACKAGE / "checks" / "page_schema.yml").read_text(
 PAGE_TYPES = PAGE_SCHEMA["properties"]["type"]["enum"]
 AUDIENCES = PAGE_SCHEMA["properties"]["audience"]["items"]["enum"]
 # What readers see, per language: audience labels and the words our templates print.
-UI_STRINGS = yaml.safe_load((PACKAGE / "strings.yml").read_text(encoding="utf-8"))
+STRINGS_FILE = PACKAGE / "strings.yml"
+UI_STRINGS = yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
+
+
+def english_name(locale: str) -> str:
+    """'Papiamento' for 'pap': the name contributors' messages (in English) use."""
+    if locale in LANGUAGE_NAMES:
+        return LANGUAGE_NAMES[locale]
+    try:
+        return Locale.parse(locale.replace("-", "_")).get_display_name("en") or locale
+    except (UnknownLocaleError, ValueError):
+        return locale
+
+
+@dataclass(frozen=True)
+class Languages:
+    """The site's languages: the default one (the originals, page.md) and the others, in
+    mkdocs.yml's order (their translations, page.<locale>.md)."""
+
+    default: str = DEFAULT_LANGUAGE
+    others: tuple[str, ...] = OTHER_LANGUAGES
+    names: dict[str, str] = field(default_factory=lambda: dict(NATIVE_NAMES), compare=False)
+
+    @property
+    def all(self) -> tuple[str, ...]:
+        return (self.default, *self.others)
+
+    def english_name(self, locale: str) -> str:
+        return english_name(locale)
+
+    def of(self, path: Path) -> str:
+        """The language of a page file: page.en.md is English, page.md the default."""
+        suffixes = path.name.split(".")[1:-1]
+        return suffixes[-1] if suffixes and suffixes[-1] in self.others else self.default
+
+
+# Without a mkdocs.yml: the languages of this project as they were before it had one to read.
+FALLBACK = Languages()
+
+
+def languages_from_config(config_file: Path) -> Languages:
+    """The languages mkdocs-static-i18n builds, from a mkdocs.yml's i18n `languages:` (locale,
+    default, build), the default first; without an i18n plugin: the fallback."""
+    settings = plugin_settings(read_config(config_file), "i18n")
+    entries = [entry for entry in (settings or {}).get("languages") or [] if isinstance(entry, dict)]
+    built = [entry for entry in entries if entry.get("build", True) and entry.get("locale") != "null"]
+    default = next((entry["locale"] for entry in built if entry.get("default") is True), None)
+    if default is None:
+        return FALLBACK
+    return Languages(default, tuple(entry["locale"] for entry in built if entry["locale"] != default),
+                     {entry["locale"]: entry.get("name") or entry["locale"] for entry in built})
+
+
+def project_languages(docs_dir: Path) -> Languages:
+    """The languages of the project whose docs folder this is (its mkdocs.yml beside it)."""
+    config_file = Path(docs_dir).parent / "mkdocs.yml"
+    return languages_from_config(config_file) if config_file.is_file() else FALLBACK
+
+
+class MissingStrings(ValueError):
+    """A language the site builds has no table (or an incomplete one) in the strings file."""
+
+
+def _keys(table, prefix: str = "") -> set[str]:
+    if not isinstance(table, dict):
+        return set()
+    return {f"{prefix}{key}" for key in table} | {
+        name for key, value in table.items() for name in _keys(value, f"{prefix}{key}.")}
+
+
+def load_strings(path: Path, languages: Languages, shown: str | None = None) -> dict[str, dict]:
+    """The reader-facing words per language, from a strings file (orkest/strings.yml by
+    default); every language of the site must have a table with the default's entries."""
+    shown = shown or str(path)
+    try:
+        table = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+    except (OSError, yaml.YAMLError) as error:
+        raise MissingStrings(f"{shown}: cannot be read: {error}") from error
+    if not isinstance(table, dict):
+        raise MissingStrings(f"{shown}: should hold one table per language (nl:, en:, ...)")
+    problems = []
+    reference = languages.default if isinstance(table.get(languages.default), dict) else next(
+        (locale for locale in languages.all if isinstance(table.get(locale), dict)), None)
+    for locale in languages.all:
+        if not isinstance(table.get(locale), dict):
+            problems.append(f"{shown} has no words for the language '{locale}' ({english_name(locale)}), "
+                            f"which mkdocs.yml's i18n languages build: add a top-level '{locale}:' table "
+                            f"with the same entries as '{reference or languages.default}:'")
+        elif reference and (missing := sorted(_keys(table[reference]) - _keys(table[locale]))):
+            problems.append(f"{shown}: the '{locale}:' table lacks {', '.join(missing)} "
+                            f"(the '{reference}:' table has them)")
+    if problems:
+        raise MissingStrings("\n  - ".join(problems))
+    return table

@@ -1,6 +1,6 @@
 """Rules that compare pages with each other, for the build (orkest/checks/front_matter.py) and ./scripts/check.
 
-- A translation has the same `type` as its Dutch original: the layout and the listings
+- A translation has the same `type` as its original (the default language's page): the layout and the listings
   follow the type, so the two languages would show the page differently.
 - No two pages in one folder and one language share a title: the menu and the search
   results would show two entries that look the same.
@@ -14,16 +14,12 @@ from orkest.checks.page_source import (
     decode_source,
     front_matter_fields,
 )
-from orkest.checks.twins import (
-    DEFAULT_LANGUAGE,
-    LANGUAGE_NAMES,
-    source_language,
-    twin_pairs,
-)
-from orkest.site import PAGE_TYPES
+from orkest.checks.twins import twin_pairs
+from orkest.site import PAGE_TYPES, Languages, project_languages
 
 
-def cross_page_problems(docs_dir: Path) -> list[str]:
+def cross_page_problems(docs_dir: Path, languages: Languages | None = None) -> list[str]:
+    languages = languages or project_languages(docs_dir)
     pages = {path: _fields(path) for path in sorted(docs_dir.rglob("*.md"))}
 
     def where(path: Path, field: str) -> str:
@@ -31,19 +27,19 @@ def cross_page_problems(docs_dir: Path) -> list[str]:
         return path.relative_to(docs_dir.parent).as_posix() + (f":{line}" if line else "")
 
     problems = []
-    for original, translation in twin_pairs(docs_dir):
+    for original, translation in twin_pairs(docs_dir, languages):
         types = [pages[path][0].get("type") for path in (original, translation)]
         # A type that does not exist is reported on its own page; comparing it would only confuse.
         if all(t in PAGE_TYPES for t in types) and types[0] != types[1]:
             problems.append(f"{where(translation, 'type')}: type is '{types[1]}', but its "
-                            f"{LANGUAGE_NAMES[DEFAULT_LANGUAGE]} original {where(original, 'type')} "
+                            f"{languages.english_name(languages.default)} original {where(original, 'type')} "
                             f"has '{types[0]}': use the same type in both files")
     first_with_title: dict[tuple[Path, str, str], Path] = {}
     for path, (fields, _) in pages.items():
         title = fields.get("title")
         if not isinstance(title, str) or not title.strip():
             continue
-        key = (path.parent, source_language(path), " ".join(title.split()).casefold())
+        key = (path.parent, languages.of(path), " ".join(title.split()).casefold())
         if key in first_with_title:
             problems.append(f"{where(path, 'title')}: the title '{title}' is already the title of "
                             f"{where(first_with_title[key], 'title')}, in the same folder and language: "

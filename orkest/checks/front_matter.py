@@ -22,7 +22,7 @@ from orkest.checks.page_source import (
     FRONT_MATTER,
     decode_source,
 )
-from orkest.site import PAGE_SCHEMA
+from orkest.site import PAGE_SCHEMA, Languages
 
 SCHEMA = PAGE_SCHEMA
 VALIDATOR = Draft202012Validator(SCHEMA)
@@ -39,15 +39,17 @@ KINDS = {"array": "a list, like [a, b]", "string": "text", "integer": "a whole n
          "object": "a group of settings"}
 
 
-def docs_problems(docs_dir: Path, pages: list[Path] | None = None) -> list[str]:
+def docs_problems(docs_dir: Path, pages: list[Path] | None = None,
+                  languages: Languages | None = None) -> list[str]:
     """What the build fails on and ./scripts/check reports: each page's encoding and front
-    matter (every page in docs_dir, or only these), then the rules between pages."""
+    matter (every page in docs_dir, or only these), then the rules between pages (in the
+    site's languages: these, or those of the mkdocs.yml beside docs_dir)."""
     problems = []
     for path in sorted(docs_dir.rglob("*.md")) if pages is None else pages:
         shown = path.resolve().relative_to(docs_dir.resolve().parent).as_posix()
         problems += [f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}"
                      for line, problem in _file_problems(path.resolve())]
-    return problems + cross_page_problems(docs_dir)
+    return problems + cross_page_problems(docs_dir, languages)
 
 
 def source_problems(data: bytes) -> list[tuple[int | None, str]]:

@@ -1,4 +1,4 @@
-"""The checks that take seconds, for pre-commit: front matter, both languages, files, and
+"""The checks that take seconds, for pre-commit: front matter, every language, files, and
 each page's HTML against the content policy, with the build's own rules."""
 
 from __future__ import annotations
@@ -10,10 +10,8 @@ from orkest.checks.front_matter import docs_problems
 from orkest.checks.page_source import decode_source
 from orkest.checks.rendered import RenderedCheck
 from orkest.checks.twins import (
-    DEFAULT_LANGUAGE,
     missing_sections,
     missing_twins,
-    source_language,
 )
 
 
@@ -23,7 +21,9 @@ def quick_check(files: list[Path], docs_dir: Path = Path("docs"),
     pages = [f for f in files if f.suffix == ".md" and f.exists() and not f.is_symlink()] if files else None
     rendered = RenderedCheck(config_file, docs_dir)
     problems = file_problems(docs_dir, rendered.policy.files)
-    problems += docs_problems(docs_dir, pages) + missing_twins(docs_dir) + menu_problems(docs_dir, rendered)
+    languages = rendered.languages
+    problems += (docs_problems(docs_dir, pages, languages) + missing_twins(docs_dir, languages)
+                 + menu_problems(docs_dir, rendered))
     for page in sorted(docs_dir.rglob("*.md")) if pages is None else pages:
         if not page.is_symlink():
             problems += rendered.problems(page, decode_source(page.read_bytes())[0])
@@ -35,7 +35,7 @@ def menu_problems(docs_dir: Path, rendered: RenderedCheck) -> list[str]:
     out; `mkdocs build --strict` fails on each."""
     return [f"{page.relative_to(docs_dir.parent).as_posix()}: is not in the menu: add it under nav: in mkdocs.yml"
             for page in sorted(docs_dir.rglob("*.md"))
-            if source_language(page) == DEFAULT_LANGUAGE and not page.is_symlink()
+            if rendered.languages.of(page) == rendered.languages.default and not page.is_symlink()
             and not rendered.in_menu(page.relative_to(docs_dir).as_posix())]
 
 

@@ -18,9 +18,9 @@ from mkdocs.config import load_config
 from orkest.checks.content_policy import Policy, locate
 from orkest.checks.files import page_image_problem
 from orkest.checks.page_source import FRONT_MATTER
-from orkest.checks.twins import source_language
 from orkest.markdown.video import VideoError, VideoExtension
 from orkest.markdown.video_sources import EMBED_ORIGINS
+from orkest.site import languages_from_config
 
 VIDEO = "orkest.markdown.video"
 
@@ -31,6 +31,8 @@ class RenderedCheck:
     def __init__(self, config_file: Path, docs_dir: Path) -> None:
         config = load_config(str(config_file))
         self.docs_dir = docs_dir
+        # The languages of this mkdocs.yml (its i18n plugin's languages:).
+        self.languages = languages_from_config(Path(config_file))
         self.policy = Policy.load(EMBED_ORIGINS)
         self._extensions = list(config.markdown_extensions)
         self._settings = dict(config.mdx_configs)
@@ -52,7 +54,7 @@ class RenderedCheck:
 
     def problems(self, page: Path, source: str) -> list[str]:
         shown = page.resolve().relative_to(self.docs_dir.resolve().parent).as_posix()
-        converter = self._converter(source_language(page)).reset()
+        converter = self._converter(self.languages.of(page)).reset()
         videos = next(ext for ext in converter.registeredExtensions if isinstance(ext, VideoExtension))
         videos.start_page(page.resolve().relative_to(self.docs_dir.resolve()).as_posix())
         front_matter = FRONT_MATTER.match(source)

@@ -114,6 +114,7 @@ class VideoExtension(Extension):
             "language": ["nl", "Language of the page (placeholder text, default captions)"],
             "languages": [{"nl": "Nederlands", "en": "English"}, "Caption languages and labels"],
             "base_dir": [".", "Folder that page and media paths are relative to (docs/)"],
+            "strings": [{}, "The words per language (default: orkest/strings.yml); the plugin sets them"],
         }
         super().__init__(**kwargs)
         self.start_page("")
@@ -179,7 +180,7 @@ class VideoExtension(Extension):
     # -- rendering --------------------------------------------------------------
 
     def render(self, url: str, attribute_text: str) -> etree.Element | None:
-        strings = UI_STRINGS[self.getConfig("language")]["video"]
+        strings = (self.getConfig("strings") or UI_STRINGS)[self.getConfig("language")]["video"]
         video = FoundVideo(title="", anchor=f"video-{len(self.videos) + 1}")
         attributes = self._attributes(attribute_text, url, video.problems)
         video.title = attributes.get("title", "").strip()

@@ -14,8 +14,6 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from orkest.site import UI_STRINGS
-
 LISTING_SOURCE = "voor-wie.md"
 MARKER = "<!-- audience-and-instrument-listing -->"
 
@@ -32,10 +30,9 @@ class Listings:
         return nav
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        language = config.plugins["i18n"].current_language
-        labels = UI_STRINGS[language]["audiences"]
+        ui = context["ui"]  # this language's words (orkest/mkdocs/ui_strings.py)
+        labels = ui["audiences"]
         listing = self.listing
-        context["ui"] = UI_STRINGS[language]  # every word our templates print, in this language
         context["audience_labels"] = labels
         # Without a listing page (small test sites) the labels are shown without links.
         context["listing_url"] = get_relative_url(listing.url, page.url) if listing else None
@@ -50,5 +47,5 @@ class Listings:
                          for p in reversed(pages) if p["meta"].get("instrument")}
             instruments = sorted(spellings.values())
             page.content = page.content.replace(MARKER, template.render(
-                pages=pages, labels=labels, instruments=instruments, ui=UI_STRINGS[language]))
+                pages=pages, labels=labels, instruments=instruments, ui=ui))
         return context

@@ -24,11 +24,13 @@ from orkest.mkdocs.serve_messages import ServeMessages
 from orkest.mkdocs.serve_speed import ServeSpeed
 from orkest.mkdocs.template_cache import TemplateCache
 from orkest.mkdocs.translation_status import TranslationStatus
+from orkest.mkdocs.ui_strings import UiStrings
 from orkest.mkdocs.videos import Videos
+from orkest.site import STRINGS_FILE
 
 STEPS = {
     "template_cache": TemplateCache, "serve_speed": ServeSpeed, "serve_messages": ServeMessages,
-    "preview_language": PreviewLanguage, "front_matter": FrontMatter, "videos": Videos,
+    "preview_language": PreviewLanguage, "front_matter": FrontMatter, "ui_strings": UiStrings, "videos": Videos,
     "listings": Listings, "translation_status": TranslationStatus, "edit_links": EditLinks,
     "search": Search, "hreflang": Hreflang, "error_page": ErrorPage, "content": ContentPolicyCheck, "finish": Finish,
 }
@@ -38,7 +40,8 @@ STEPS = {
 EVENTS = [
     ("startup", 0, ["finish"], "a preview gets no policy tag (its live-reload script changes per request)"),
     ("config", 100, ["search"], "before the search plugin copies its language"),
-    ("config", 0, ["translation_status", "edit_links", "finish"], "git history once; no broken edit links; no remote assets"),
+    ("config", 0, ["ui_strings", "translation_status", "edit_links", "finish"],
+     "every language has its words; git history once; no broken edit links; no remote assets"),
     ("config", -150, ["videos"], "after i18n has chosen this build's language"),
     ("files", 100, ["content"], "the file policy, before any file is copied"),
     ("files", 0, ["preview_language", "videos", "search"], "before i18n picks one file per page"),
@@ -46,7 +49,8 @@ EVENTS = [
     ("env", 0, ["template_cache", "front_matter"], "every page read, none written yet"),
     ("page_read_source", 0, ["front_matter"], "before MkDocs decodes the file"),
     ("page_content", 0, ["videos"], "collect each page's videos for the overview"),
-    ("page_context", 50, ["listings", "translation_status", "videos"], "fill the generated pages before they are checked and indexed"),
+    ("page_context", 50, ["ui_strings", "listings", "translation_status", "videos"],
+     "this language's words first; fill the generated pages before they are checked and indexed"),
     ("page_context", 40, ["content"], "the content policy, on the page as the reader gets it, before search indexes it"),
     ("page_context", 0, ["edit_links", "hreflang", "search", "finish"], "the template's context"),
     ("template_context", 0, ["search"], "the 404 page searches the default language"),
@@ -62,6 +66,9 @@ EVENTS = [
 class OrkestConfig(base.Config):
     # Off only to measure what the theme gives without our repairs (bench/quality_figures.py).
     repair_html = c.Type(bool, default=True)
+    # The words readers see, one table per language (relative to mkdocs.yml); a project with
+    # a language orkest/strings.yml does not have can name its own file.
+    strings = c.File(exists=True, default=str(STRINGS_FILE))
 
 
 class OrkestPlugin(BasePlugin[OrkestConfig]):

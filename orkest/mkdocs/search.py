@@ -21,6 +21,7 @@ import os
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.contrib.search import LangOption
 from mkdocs.exceptions import PluginError
 
 log = logging.getLogger("mkdocs.plugins.search")
@@ -37,6 +38,12 @@ def _plugins(config: MkDocsConfig):
     return i18n, search
 
 
+def lunr_language(language: str) -> str:
+    """The search language for a site language: its Lunr stemmer, or, as MkDocs' own search
+    does, 'en' (Lunr's default pipeline) for a language Lunr has none for (Papiamento)."""
+    return "en" if language == "en" else LangOption().get_lunr_supported_lang(language) or "en"
+
+
 def _language_folder(i18n, language: str) -> str:
     """The folder a language is built into: '' for the default, 'en' for English."""
     return i18n.get_language_config(language).link.strip("/")
@@ -49,7 +56,7 @@ def _strip(location: str, prefix: str) -> str:
 
 
 def _write_index(index, language: str, site_dir: str, folder: str) -> None:
-    index.config["lang"] = [language]
+    index.config["lang"] = [lunr_language(language)]
     path = os.path.join(site_dir, folder, "search", "search_index.json")
     os.makedirs(os.path.dirname(path), exist_ok=True)
     with open(path, "w", encoding="utf-8") as handle:
@@ -71,7 +78,7 @@ class Search:
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         i18n, search = _plugins(config)
         # The first build starts before i18n has chosen a language: that is the default.
-        search.config.lang = [i18n.current_language or i18n.default_language]
+        search.config.lang = [lunr_language(i18n.current_language or i18n.default_language)]
         return config
 
     def on_files(self, files, config: MkDocsConfig):

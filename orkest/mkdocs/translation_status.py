@@ -1,12 +1,16 @@
 """Translation status from git: "last updated", "not yet translated", "may be behind".
 
+Every language mkdocs-static-i18n builds besides the default one is a translation
+(orkest/mkdocs/project_paths.py site_languages):
+
 - Each page shows when its file last changed (from git), in the reader's language.
-- An English page whose Dutch original changed in git after it did gets a notice.
-- A page shown in English from its Dutch file (no translation yet; mkdocs-static-i18n's
-  fallback) gets a notice and is kept out of search engines (noindex).
-- The page holding `<!-- translation-status -->` (docs/meedoen/vertaalstatus.md) lists
-  missing and outdated translations for contributors, and translations with fewer
-  sections (## headings) than their original.
+- A translated page whose original (the default language's page.md) changed in git after
+  it did gets a notice.
+- A page shown in a translation's build from its original file (no translation yet;
+  mkdocs-static-i18n's fallback) gets a notice and is kept out of search engines (noindex).
+- The page holding `<!-- translation-status -->` (docs/meedoen/vertaalstatus.md) lists,
+  for every translation language, missing and outdated translations for contributors, and
+  translations with fewer sections (## headings) than their original.
 
 Dates come from one `git log` per build. In a shallow clone or outside git there is no
 history: pages then show no dates and the status page says so; nothing fails.
@@ -28,13 +32,12 @@ from orkest.checks.twins import (  # the same checks ./scripts/check runs
     missing_sections,
     missing_twins,
 )
-from orkest.mkdocs.project_paths import project_dir
-from orkest.site import DEFAULT_LANGUAGE, OTHER_LANGUAGES, UI_STRINGS
+from orkest.mkdocs.project_paths import project_dir, site_languages
+from orkest.site import FALLBACK, Languages
 
 log = logging.getLogger("mkdocs.plugins.translation_status")
 
 MARKER = "<!-- translation-status -->"
-ORIGINAL, TRANSLATION = DEFAULT_LANGUAGE, OTHER_LANGUAGES[0]
 
 
 def last_changes(project: Path) -> dict[str, int] | None:
@@ -58,11 +61,16 @@ def last_changes(project: Path) -> dict[str, int] | None:
     return changes
 
 
-def outdated_translations(changes: dict[str, int], docs_dir: Path, project: Path) -> list[tuple[str, str]]:
-    """(original, translation) pairs whose original changed after the translation."""
+def outdated_translations(changes: dict[str, int], docs_dir: Path, project: Path,
+                          languages: Languages = FALLBACK) -> list[tuple[str, str]]:
+    """(original, translation) pairs, of every translation language, whose original changed
+    after the translation."""
     pairs = []
-    for translation in sorted(docs_dir.rglob(f"*.{TRANSLATION}.md")):
-        original = translation.with_name(translation.name.replace(f".{TRANSLATION}.md", ".md"))
+    for translation in sorted(docs_dir.rglob("*.md")):
+        language = languages.of(translation)
+        if language == languages.default:
+            continue
+        original = translation.with_name(translation.name.removesuffix(f".{language}.md") + ".md")
         names = [p.relative_to(project).as_posix() for p in (original, translation)]
         if all(n in changes for n in names) and changes[names[0]] > changes[names[1]]:
             pairs.append((names[0], names[1]))
@@ -87,18 +95,21 @@ class TranslationStatus:
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         project = project_dir(config)
+        languages = site_languages(config)
         language = config.plugins["i18n"].current_language
         history = self.history
         source = Path(page.file.abs_src_path).relative_to(project).as_posix()
-        context["translation_fallback"] = language != ORIGINAL and not source.endswith(f".{language}.md")
+        translated = language != languages.default
+        context["translation_fallback"] = translated and not source.endswith(f".{language}.md")
         context["last_updated"] = self.day(history[source], language) if history and source in history else None
         context["original_updated"] = None
-        if history and language == TRANSLATION and not context["translation_fallback"]:
-            original = source.replace(f".{TRANSLATION}.md", ".md")
+        if history and translated and not context["translation_fallback"]:
+            original = source.removesuffix(f".{language}.md") + ".md"
             if original in history and source in history and history[original] > history[source]:
                 context["original_updated"] = self.day(history[original], language)
         if MARKER in (page.content or ""):
-            page.content = page.content.replace(MARKER, _status(config, page, nav, language, project, history))
+            page.content = page.content.replace(MARKER, _status(
+                config, page, nav, project, history, languages, context["ui"]))
         return context
 
 
@@ -106,22 +117,22 @@ def _day(stamp: int, language: str) -> str:
     return format_date(datetime.date.fromtimestamp(stamp), format="long", locale=language)
 
 
-def _status(config: MkDocsConfig, page: Page, nav, language: str, project: Path, history) -> str:
+def _status(config: MkDocsConfig, page: Page, nav, project: Path, history, languages: Languages, ui) -> str:
     docs_dir = Path(config.docs_dir)
     site_pages = {Path(p.file.abs_src_path).relative_to(project).as_posix(): p for p in nav.pages}
 
     def pair(original: str, translation: str) -> tuple[dict, dict]:
         # Only this language's pages are in the build; mkdocs-static-i18n knows each twin's URL.
         alternates = (site_pages.get(original) or site_pages[translation]).file.alternates
-        urls = (alternates[ORIGINAL].url, alternates[TRANSLATION].url)
+        urls = (alternates[languages.default].url, alternates[languages.of(Path(translation))].url)
         return tuple({"name": name, "url": get_relative_url(url, page.url)}
                      for name, url in zip((original, translation), urls))
 
     template = config.theme.get_env().get_template("partials/translation-status.html")
     return template.render(
-        ui=UI_STRINGS[language],
+        ui=ui,
         history=history is not None,
-        missing=missing_twins(docs_dir),
-        outdated=[pair(o, t) for o, t in outdated_translations(history or {}, docs_dir, project)],
-        short=[(*pair(o, t), need, have) for o, t, need, have in missing_sections(docs_dir)],
+        missing=missing_twins(docs_dir, languages),
+        outdated=[pair(o, t) for o, t in outdated_translations(history or {}, docs_dir, project, languages)],
+        short=[(*pair(o, t), need, have) for o, t, need, have in missing_sections(docs_dir, languages)],
     )

@@ -19,7 +19,6 @@ from mkdocs.utils import get_relative_url
 from selectolax.lexbor import LexborHTMLParser
 
 from orkest.mkdocs.project_paths import source_name
-from orkest.site import UI_STRINGS
 
 VIDEO_EXTENSION = "orkest.markdown.video"
 OVERVIEW_MARKER = "<!-- video-overview -->"
@@ -65,6 +64,6 @@ class Videos:
         videos = [dict(video, url=get_relative_url(video["page"].url, page.url) + "#" + video["anchor"])
                   for video in self.found]
         template = config.theme.get_env().get_template("partials/video-overview.html")
-        table = template.render(videos=videos, ui=UI_STRINGS[config.plugins["i18n"].current_language])
+        table = template.render(videos=videos, ui=context["ui"])
         page.content = page.content.replace(OVERVIEW_MARKER, table)
         return context
