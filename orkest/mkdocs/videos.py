@@ -42,7 +42,7 @@ class Videos:
         return files
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        if "video" not in html:
+        if '<figure class="video"' not in html:  # only pages with a video pay for a parse
             return html
         for figure in LexborHTMLParser(html).css("figure.video"):
             title = figure.css_first("figcaption strong")
