@@ -6,11 +6,15 @@ A contributor changes only docs/; each case must fail both gates (the build and
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import material
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from orkest.checks.quick import quick_check
-from orkest.testing import build_site, fixture_project
+from orkest.finish.csp import ThemeScripts
+from orkest.testing import ROOT, build_site, fixture_project
 
 # A caption file that is also valid JavaScript: harmless as a caption, dangerous as a script.
 POLYGLOT = 'WEBVTT=1;document.documentElement.setAttribute("data-pwned","yes")\n'
@@ -87,3 +91,15 @@ def test_a_finished_page_may_load_only_the_sites_own_scripts_and_styles(tmp_path
     result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
     assert result.returncode != 0
     assert "docs/index.md (page /): " in result.stderr and message in result.stderr, result.stderr
+
+
+@pytest.mark.parametrize("handler", [
+    '<a onclick="x()">', "<a/onclick=x()>", '<a href="#"onclick=x()>', "<a href='#'ONCLICK\t=x()>",
+    "<svg><g\nonload\n=x()></g></svg>", '<img src="x.webp" alt="" onerror = "x()">',
+])
+def test_every_spelling_of_an_event_handler_around_the_content_is_found(handler):
+    # Written around the content (by a template or a front matter value), in any spelling a browser reads.
+    scripts = ThemeScripts([ROOT / "overrides", Path(material.__file__).parent / "templates"], [])
+    page = f"<html><head><meta charset=utf-8></head><body>{handler}<article>Tekst.</article></body></html>"
+    _, problems = scripts.finish(page, ".", "<article>Tekst.</article>")
+    assert any("an event handler" in problem for problem in problems), problems

@@ -1,9 +1,10 @@
 """The finishing step: what is done to the built site, whatever generator built it.
 
 Each HTML file is repaired (repairs.py) and given its Content-Security-Policy, after it
-is checked for anything the policy must not trust (csp.py). The MkDocs plugin calls
-finish_site() once every language is built; `python -m orkest finish site/` does the
-same for a site built another way.
+is checked for anything the policy must not trust (csp.py). The MkDocs plugin finishes
+each page as it is written (finish_page) and the rest of the site's HTML files once every
+language is built (finish_site); `python -m orkest finish site/` finishes a site built
+another way.
 """
 
 from __future__ import annotations
@@ -34,23 +35,33 @@ def base_url(relative: Path, site_url: str) -> str:
     return "/".join([".."] * depth) or "."
 
 
+def finish_page(html: str, relative: Path, scripts: ThemeScripts, result: Finished, site_url: str = "/",
+                with_meta: bool = True, where: str = "", content: str = "", repair: bool = True) -> str:
+    """One built page repaired and secured, its problems added to `result` under `where`
+    (the source file, when the generator knows it); `content` is the part the content policy held."""
+    html = _repaired_around(html, content) if repair else html
+    started = time.perf_counter()
+    html, problems = scripts.finish(html, base_url(relative, site_url), content, with_meta)
+    result.check_seconds += time.perf_counter() - started
+    result.problems += [f"{where or relative.as_posix()}: {problem}" for problem in problems]
+    result.pages += 1
+    result.hashes = len(scripts.hashes_used)
+    return html
+
+
 def finish_site(site_dir: Path, scripts: ThemeScripts, site_url: str = "/", with_meta: bool = True,
-                sources: dict[str, tuple[str, str]] | None = None, repair: bool = True) -> Finished:
-    """Repair and secure every HTML file of the site; `sources` names each page's source file
-    (and holds its content) for the messages, when the generator knows them."""
-    result = Finished()
+                repair: bool = True, skip: frozenset[str] = frozenset(), names: dict[str, str] | None = None,
+                result: Finished | None = None) -> Finished:
+    """Repair and secure every HTML file of the site but those in `skip` (paths relative to
+    site_dir, already finished as they were written); `names` says where a file came from."""
+    result = result or Finished()
     for path in sorted(site_dir.rglob("*.html")):
         relative = path.relative_to(site_dir)
-        where, content = (sources or {}).get(relative.as_posix(), (relative.as_posix(), ""))
-        html = path.read_text(encoding="utf-8")
-        html = _repaired_around(html, content) if repair else html
-        started = time.perf_counter()
-        html, problems = scripts.finish(html, base_url(relative, site_url), content, with_meta)
-        result.check_seconds += time.perf_counter() - started
-        result.problems += [f"{where}: {problem}" for problem in problems]
+        if relative.as_posix() in skip:
+            continue
+        html = finish_page(path.read_text(encoding="utf-8"), relative, scripts, result, site_url, with_meta,
+                           where=(names or {}).get(relative.as_posix(), ""), repair=repair)
         path.write_text(html, encoding="utf-8")
-        result.pages += 1
-    result.hashes = len(scripts.hashes_used)
     return result
 
 

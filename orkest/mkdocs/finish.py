@@ -1,4 +1,6 @@
-"""The finishing step (orkest/finish/) in the MkDocs build: once, after every language."""
+"""The finishing step (orkest/finish/) in the MkDocs build: each page and template (the 404
+page) as it is written, from memory; after the last language, any other HTML file this build
+wrote into the site."""
 
 from __future__ import annotations
 
@@ -11,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from orkest.finish import finish_site, report
+from orkest.finish import Finished, finish_page, finish_site, report
 from orkest.finish.csp import ThemeScripts, extra_assets_problems
 from orkest.mkdocs.project_paths import project_dir, source_name
 
@@ -21,7 +23,12 @@ log = logging.getLogger("mkdocs.plugins.orkest.finish")
 class Finish:
     def __init__(self) -> None:
         self.serving = False
-        self.sources: dict[str, tuple[str, str]] = {}  # built file -> (source file, content)
+        self.scripts: ThemeScripts | None = None  # the theme's allowed inline scripts, read once per build
+        self.result = Finished()
+        self.finished: set[str] = set()  # built files already finished, relative to site_dir
+        self.contents: dict[str, str] = {}  # page file -> its content, as the content policy held it
+        self.seconds = 0.0
+        self.started = time.time()  # files older than this build are from an earlier one (a preview)
 
     def on_startup(self, command: str, dirty: bool) -> None:
         # `mkdocs serve` adds its own inline live-reload script to every page, with a value
@@ -32,29 +39,48 @@ class Finish:
         problems = extra_assets_problems(config.extra_javascript, config.extra_css)
         if problems:
             raise PluginError("\n".join(problems))
+        if self.scripts is None:
+            self.scripts = ThemeScripts(config.theme.dirs, config.theme["features"], config.extra.get("scope"))
         return config
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        self.sources[page.file.dest_uri] = (f"{source_name(page, config)} (page /{page.url})", page.content or "")
+        self.contents[page.file.dest_uri] = page.content or ""
         return context
 
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        dest = page.file.dest_uri
+        return self._finish(output, dest, config, f"{source_name(page, config)} (page /{page.url})",
+                            self.contents.pop(dest, ""))
+
     def on_post_template(self, output: str, template_name: str, config: MkDocsConfig) -> str:
+        if not output or not template_name.endswith(".html"):
+            return output  # not written (another language's 404 page), or not a page (sitemap.xml)
         override = Path(config.theme.custom_dir or "", template_name)
         shown = os.path.relpath(override, project_dir(config)) if override.is_file() else template_name
-        self.sources[template_name] = (Path(shown).as_posix(), "")
-        return output
+        return self._finish(output, template_name, config, Path(shown).as_posix())
+
+    def _finish(self, html: str, dest: str, config: MkDocsConfig, where: str, content: str = "") -> str:
+        started = time.perf_counter()
+        html = finish_page(html, Path(dest), self.scripts, self.result, config.site_url or "/",
+                           with_meta=not self.serving, where=where, content=content,
+                           repair=config.plugins["orkest"].config.repair_html)
+        self.finished.add(Path(dest).as_posix())
+        self.seconds += time.perf_counter() - started
+        return html
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if config.plugins["i18n"].building:
-            return  # an inner language build: the whole site is finished once, at the end
+            return  # an inner language build: the files no page wrote are finished once, at the end
         started = time.perf_counter()
-        scripts = ThemeScripts(config.theme.dirs, config.theme["features"], config.extra.get("scope"))
-        result = finish_site(Path(config.site_dir), scripts, config.site_url or "/",
-                             with_meta=not self.serving, sources=self.sources,
-                             repair=config.plugins["orkest"].config.repair_html)
+        site = Path(config.site_dir)
+        earlier = frozenset(path.relative_to(site).as_posix() for path in site.rglob("*.html")
+                            if path.stat().st_mtime < self.started)
+        result = finish_site(site, self.scripts, config.site_url or "/",
+                             with_meta=not self.serving, repair=config.plugins["orkest"].config.repair_html,
+                             skip=frozenset(self.finished) | earlier, result=self.result)
         log.info("finish: %d files in %.3f s (the policy check of the finished pages: %.3f s); "
                  "%d allowed inline-script hashes in use",
-                 result.pages, time.perf_counter() - started, result.check_seconds, result.hashes)
+                 result.pages, self.seconds + time.perf_counter() - started, result.check_seconds, result.hashes)
         message = report(result)
         if message:
             raise PluginError(message)

@@ -54,11 +54,12 @@ EVENTS = [
     ("page_context", 40, ["content"], "the content policy, on the page as the reader gets it, before search indexes it"),
     ("page_context", 0, ["edit_links", "hreflang", "search", "finish"], "the template's context"),
     ("template_context", 0, ["search"], "the 404 page searches the default language"),
-    ("post_template", 0, ["finish"], "name the 404 page's template in messages"),
+    ("post_page", -150, ["finish"], "each page secured after every plugin has changed it, before it is written"),
     ("post_template", -50, ["error_page"], "only the default language writes the one 404 page"),
+    ("post_template", -150, ["finish"], "the 404 page secured as it is written"),
     ("post_build", 10, ["content"], "fail before i18n builds the next language"),
     ("post_build", -200, ["search"], "after i18n has merged the indexes"),
-    ("post_build", -300, ["finish"], "last: every language is built"),
+    ("post_build", -300, ["finish"], "last: the files no page wrote (the 404 page), every language built"),
     ("serve", 0, ["serve_speed", "serve_messages"], "the preview notices saves fast and shows every error"),
 ]
 

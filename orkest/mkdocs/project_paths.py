@@ -18,7 +18,8 @@ def project_dir(config: MkDocsConfig) -> Path:
 
 def source_name(page: Page, config: MkDocsConfig) -> str:
     """The file a contributor edits for this page, e.g. docs/instrumenten/x.en.md."""
-    return Path(os.path.relpath(page.file.abs_src_path, project_dir(config))).as_posix()
+    # os.path rather than pathlib: this runs for every page, several times.
+    return os.path.relpath(page.file.abs_src_path, os.path.dirname(os.path.abspath(config.config_file_path))).replace(os.sep, "/")
 
 
 def site_languages(config: MkDocsConfig) -> Languages:

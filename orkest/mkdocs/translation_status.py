@@ -81,6 +81,8 @@ class TranslationStatus:
     def __init__(self) -> None:
         self.history: dict[str, int] | None = None  # from git, once per build
         self.days: dict[tuple[int, str], str] = {}  # many pages share a day; formatting one costs 0.5 ms
+        self.site: tuple[Path, Languages] | None = None  # the project folder and languages, read once
+        self.findings: dict | None = None  # what the status page lists: the same for every language
 
     def day(self, stamp: int, language: str) -> str:
         if (stamp, language) not in self.days:
@@ -94,8 +96,9 @@ class TranslationStatus:
         return config
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
-        project = project_dir(config)
-        languages = site_languages(config)
+        if self.site is None:
+            self.site = project_dir(config), site_languages(config)
+        project, languages = self.site
         language = config.plugins["i18n"].current_language
         history = self.history
         source = Path(page.file.abs_src_path).relative_to(project).as_posix()
@@ -108,8 +111,10 @@ class TranslationStatus:
             if original in history and source in history and history[original] > history[source]:
                 context["original_updated"] = self.day(history[original], language)
         if MARKER in (page.content or ""):
-            page.content = page.content.replace(MARKER, _status(
-                config, page, nav, project, history, languages, context["ui"]))
+            if self.findings is None:
+                self.findings = _findings(Path(config.docs_dir), project, history, languages)
+            page.content = page.content.replace(MARKER, _status(config, page, nav, project, languages,
+                                                                context["ui"], self.findings))
         return context
 
 
@@ -117,8 +122,15 @@ def _day(stamp: int, language: str) -> str:
     return format_date(datetime.date.fromtimestamp(stamp), format="long", locale=language)
 
 
-def _status(config: MkDocsConfig, page: Page, nav, project: Path, history, languages: Languages, ui) -> str:
-    docs_dir = Path(config.docs_dir)
+def _findings(docs_dir: Path, project: Path, history, languages: Languages) -> dict:
+    """Missing, outdated and shorter translations, by file name."""
+    return {"history": history is not None,
+            "missing": missing_twins(docs_dir, languages),
+            "outdated": outdated_translations(history or {}, docs_dir, project, languages),
+            "short": missing_sections(docs_dir, languages)}
+
+
+def _status(config: MkDocsConfig, page: Page, nav, project: Path, languages: Languages, ui, findings: dict) -> str:
     site_pages = {Path(p.file.abs_src_path).relative_to(project).as_posix(): p for p in nav.pages}
 
     def pair(original: str, translation: str) -> tuple[dict, dict]:
@@ -131,8 +143,8 @@ def _status(config: MkDocsConfig, page: Page, nav, project: Path, history, langu
     template = config.theme.get_env().get_template("partials/translation-status.html")
     return template.render(
         ui=ui,
-        history=history is not None,
-        missing=missing_twins(docs_dir, languages),
-        outdated=[pair(o, t) for o, t in outdated_translations(history or {}, docs_dir, project, languages)],
-        short=[(*pair(o, t), need, have) for o, t, need, have in missing_sections(docs_dir, languages)],
+        history=findings["history"],
+        missing=findings["missing"],
+        outdated=[pair(o, t) for o, t in findings["outdated"]],
+        short=[(*pair(o, t), need, have) for o, t, need, have in findings["short"]],
     )
