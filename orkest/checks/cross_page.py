@@ -18,9 +18,11 @@ from orkest.checks.twins import twin_pairs
 from orkest.site import PAGE_TYPES, Languages, project_languages
 
 
-def cross_page_problems(docs_dir: Path, languages: Languages | None = None) -> list[str]:
+def cross_page_problems(docs_dir: Path, languages: Languages | None = None,
+                        pages: dict[Path, tuple[dict, dict[str, int]]] | None = None) -> list[str]:
+    """`pages`: every page's front matter and field lines (front_matter_fields), when already read."""
     languages = languages or project_languages(docs_dir)
-    pages = {path: _fields(path) for path in sorted(docs_dir.rglob("*.md"))}
+    pages = pages if pages is not None else {path: _fields(path) for path in sorted(docs_dir.rglob("*.md"))}
 
     def where(path: Path, field: str) -> str:
         line = pages[path][1].get(field)  # None when the field is written in an unusual way

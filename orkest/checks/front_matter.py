@@ -21,6 +21,7 @@ from orkest.checks.page_source import (
     FAST_LOADER,
     FRONT_MATTER,
     decode_source,
+    front_matter_fields,
 )
 from orkest.site import PAGE_SCHEMA, Languages
 
@@ -45,11 +46,15 @@ def docs_problems(docs_dir: Path, pages: list[Path] | None = None,
     matter (every page in docs_dir, or only these), then the rules between pages (in the
     site's languages: these, or those of the mkdocs.yml beside docs_dir)."""
     problems = []
+    fields = {}  # each page's front matter, read once for its own checks and those between pages
     for path in sorted(docs_dir.rglob("*.md")) if pages is None else pages:
         shown = path.resolve().relative_to(docs_dir.resolve().parent).as_posix()
-        problems += [f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}"
-                     for line, problem in _file_problems(path.resolve())]
-    return problems + cross_page_problems(docs_dir, languages)
+        text, not_utf8 = decode_source(path.resolve().read_bytes())
+        fields[path] = front_matter_fields(text)
+        found = ([not_utf8] if not_utf8 else []) + [
+            (None, problem) for problem in front_matter_problems(text, fields[path][0])]
+        problems += [f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}" for line, problem in found]
+    return problems + cross_page_problems(docs_dir, languages, fields if pages is None else None)
 
 
 def source_problems(data: bytes) -> list[tuple[int | None, str]]:
@@ -58,19 +63,16 @@ def source_problems(data: bytes) -> list[tuple[int | None, str]]:
     return ([not_utf8] if not_utf8 else []) + [(None, problem) for problem in front_matter_problems(text)]
 
 
-def _file_problems(path: Path) -> list[tuple[int | None, str]]:
-    return source_problems(path.read_bytes())
-
-
-def front_matter_problems(source: str) -> list[str]:
-    """What is wrong with the front matter of a page's source text (empty if nothing)."""
+def front_matter_problems(source: str, data: dict | None = None) -> list[str]:
+    """What is wrong with the front matter of a page's source text (empty if nothing); `data`
+    is that front matter when it was already read (front_matter_fields)."""
     match = FRONT_MATTER.match(source)
     if match is None:
         required = ", ".join(SCHEMA["required"])
         return [f"the page has no front matter: start the file with a block between two '---' "
                 f"lines that holds {required}"]
     try:
-        data = yaml.load(match["yaml"], Loader=FAST_LOADER) or {}
+        data = data or yaml.load(match["yaml"], Loader=FAST_LOADER) or {}
     except yaml.YAMLError:
         return [_unreadable(match["yaml"])]
     if not isinstance(data, dict):
