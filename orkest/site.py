@@ -16,7 +16,7 @@ from pathlib import Path
 import yaml
 from babel import Locale, UnknownLocaleError
 
-from orkest.config import plugin_settings, read_config
+from orkest.config import plugin_settings, read_config, read_yaml
 
 PACKAGE = Path(__file__).resolve().parent
 # The Dutch original first; every page.md has a page.<language>.md twin.
@@ -25,12 +25,12 @@ OTHER_LANGUAGES = ("en",)
 # In messages to contributors (English), and on the site in the language itself.
 LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
 NATIVE_NAMES = {"nl": "Nederlands", "en": "English"}
-PAGE_SCHEMA = yaml.safe_load((PACKAGE / "checks" / "page_schema.yml").read_text(encoding="utf-8"))
+PAGE_SCHEMA = read_yaml(PACKAGE / "checks" / "page_schema.yml")
 PAGE_TYPES = PAGE_SCHEMA["properties"]["type"]["enum"]
 AUDIENCES = PAGE_SCHEMA["properties"]["audience"]["items"]["enum"]
 # What readers see, per language: audience labels and the words our templates print.
 STRINGS_FILE = PACKAGE / "strings.yml"
-UI_STRINGS = yaml.safe_load(STRINGS_FILE.read_text(encoding="utf-8"))
+UI_STRINGS = read_yaml(STRINGS_FILE)
 
 
 def english_name(locale: str) -> str:
@@ -104,7 +104,7 @@ def load_strings(path: Path, languages: Languages, shown: str | None = None) -> 
     default); every language of the site must have a table with the default's entries."""
     shown = shown or str(path)
     try:
-        table = yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {}
+        table = read_yaml(path) or {}
     except (OSError, yaml.YAMLError) as error:
         raise MissingStrings(f"{shown}: cannot be read: {error}") from error
     if not isinstance(table, dict):

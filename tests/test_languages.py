@@ -17,11 +17,16 @@ from pathlib import Path
 
 import pytest
 import yaml
-
-from orkest.checks.quick import quick_check
 from mkdocs_static_i18n.config import RE_LOCALE
 
-from orkest.site import UI_STRINGS, Languages, english_name, languages_from_config, project_languages
+from orkest.checks.quick import quick_check
+from orkest.site import (
+    UI_STRINGS,
+    Languages,
+    english_name,
+    languages_from_config,
+    project_languages,
+)
 from orkest.testing import build_site, fixture_project, variant_config
 
 SITE_URL = "https://example.nl/"

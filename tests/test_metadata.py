@@ -4,9 +4,14 @@ alike, both naming the file (and line)."""
 
 from __future__ import annotations
 
+import fastjsonschema
 import pytest
+from jsonschema import Draft202012Validator
 
 from orkest.checks.front_matter import (
+    FIELDS,
+    PASSES,
+    SCHEMA,
     docs_problems,
     front_matter_problems,
     source_problems,
@@ -187,3 +192,25 @@ def test_the_build_and_the_check_report_the_same_problems_all_at_once(tmp_path):
     built, checked = gates(tmp_path, pages, nav=("index.md", "hobo.md", "viool.md"))
     assert built == checked
     assert len(built) == 6, built  # 1 not UTF-8, 2 fields missing, 2 types, 1 title
+
+
+def test_the_fast_check_and_the_explaining_one_agree_on_every_kind_of_fault():
+    # A page the fast check lets through is never explained: the two must agree on every fault.
+    good = {"title": "Trompetventielen oliën", "description": "Stap voor stap de ventielen van een trompet oliën.",
+            "type": "instruction", "instrument": "Trompet", "audience": ["music-teacher"]}
+    wrong_values = [None, True, 7, 2.5, "", "x", "a" * 300, "<b>", "Q&A", [], ["x"], [1, 1], [0], [9], {}, {"a": 1}]
+    cases = [good, {**good, "type": "story"}, {**good, "type": "manual", "date": "2026-1-1"},
+             {**good, "extra": 1}, {"title": "Hobo"}]
+    cases += [{**good, field: value} for field in FIELDS for value in wrong_values]
+    cases += [{k: v for k, v in good.items() if k != field} for field in good]
+    explaining = Draft202012Validator(SCHEMA)
+    disagreements = []
+    for case in cases:
+        try:
+            PASSES(case)
+            fast = True
+        except fastjsonschema.JsonSchemaException:
+            fast = False
+        if fast != explaining.is_valid(case):
+            disagreements.append(case)
+    assert disagreements == []

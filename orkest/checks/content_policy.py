@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-import yaml
 from selectolax.lexbor import LexborHTMLParser
+
+from orkest.config import read_yaml
 
 POLICY_FILE = Path(__file__).with_name("content_policy.yml")
 # The URL standard drops these before reading an address: "java\tscript:" is "javascript:".
@@ -64,7 +65,7 @@ class Policy:
 
     @classmethod
     def load(cls, embed_origins: tuple[str, ...] = (), path: Path = POLICY_FILE) -> Policy:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = read_yaml(path)
         shared = set(data["global_attributes"])
 
         def pairs(entries: list[str]) -> set[tuple[str, str]]:

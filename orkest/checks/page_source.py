@@ -12,9 +12,9 @@ import re
 
 import yaml
 
+from orkest.config import FAST_LOADER
+
 FRONT_MATTER = re.compile(r"\A-{3}[ \t]*\n(?P<yaml>.*?)^(?:-{3}|\.{3})[ \t]*$", re.S | re.M)
-# libyaml's loader when PyYAML has it (about twenty times faster).
-FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 FIELD = re.compile(r"^([A-Za-z_][\w-]*)[ \t]*:", re.M)
 FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 

@@ -19,10 +19,10 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import jinja2
-import yaml
 from selectolax.lexbor import LexborHTMLParser
 
 from orkest.checks.content_policy import leaves_the_site
+from orkest.config import read_yaml
 from orkest.markdown.video_sources import EMBED_ORIGINS
 
 ALLOWED_SCRIPTS = Path(__file__).with_name("inline_scripts.yml")
@@ -66,7 +66,7 @@ class ThemeScripts:
     """
 
     def __init__(self, template_dirs: list[Path], features: list[str], scope: str | None = None) -> None:
-        self.entries = yaml.safe_load(ALLOWED_SCRIPTS.read_text(encoding="utf-8"))
+        self.entries = read_yaml(ALLOWED_SCRIPTS)
         self.env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in template_dirs]))
         self.context = {"config": {"extra": {"scope": scope} if scope else {}}, "features": features}
         self._by_base: dict[str, dict[str, str]] = {}

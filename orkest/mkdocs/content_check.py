@@ -33,7 +33,7 @@ class ContentPolicyCheck:
     def __init__(self) -> None:
         self.policy = Policy.load(EMBED_ORIGINS)
         self.problems: list[str] = []
-        self.published: dict[str, Path] = {}
+        self.published: dict[str, str] = {}  # site address -> source file
         self.seconds = 0.0
         self.pages = 0
 
@@ -45,7 +45,7 @@ class ContentPolicyCheck:
             listing = "\n  - ".join(problems)
             raise PluginError(f"file policy: {len(problems)} problem(s):\n  - {listing}")
         self.problems = []
-        self.published = {"/" + file.url: Path(file.abs_src_path) for file in files if file.abs_src_path}
+        self.published = {"/" + file.url: file.abs_src_path for file in files if file.abs_src_path}
         self.seconds = time.perf_counter() - started
         self.pages = 0
         return files
@@ -56,7 +56,7 @@ class ContentPolicyCheck:
         shown = source_name(page, config)
         for line, message in locate(page.file.content_string, inspection.refusals):
             self.problems.append(f"{shown}:{line}: {message}" if line else f"{shown}: {message}")
-        images = [self.published[path] for path in self._paths(page, inspection.images) if path in self.published]
+        images = [Path(self.published[path]) for path in self._paths(page, inspection.images) if path in self.published]
         budget = page_image_problem(images, self.policy.files)
         if budget:
             self.problems.append(f"{shown}: {budget}")

@@ -18,8 +18,11 @@ def project_dir(config: MkDocsConfig) -> Path:
 
 def source_name(page: Page, config: MkDocsConfig) -> str:
     """The file a contributor edits for this page, e.g. docs/instrumenten/x.en.md."""
-    # os.path rather than pathlib: this runs for every page, several times.
-    return os.path.relpath(page.file.abs_src_path, os.path.dirname(os.path.abspath(config.config_file_path))).replace(os.sep, "/")
+    # Plain string work rather than pathlib or relpath: this runs for every page, several times.
+    project = os.path.dirname(os.path.abspath(config.config_file_path)) + os.sep
+    source = page.file.abs_src_path
+    relative = source[len(project):] if source.startswith(project) else os.path.relpath(source, project)
+    return relative.replace(os.sep, "/")
 
 
 def site_languages(config: MkDocsConfig) -> Languages:
