@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 import yaml
 from mkdocs_static_i18n.config import RE_LOCALE
+from selectolax.lexbor import LexborHTMLParser
 
 from orkest.checks.quick import quick_check
 from orkest.site import (
@@ -182,3 +183,13 @@ def test_papiamento_waits_for_mkdocs_static_i18n(tmp_path):
     result = build_site(tmp_path / "site", SITE_URL, cwd=project)
     assert result.returncode != 0
     assert "Language code values must be either ISO-639-1" in result.stderr
+
+
+def test_the_one_404_page_speaks_every_language(three_languages):
+    _, site = three_languages
+    tree = LexborHTMLParser((site / "404.html").read_text(encoding="utf-8"))
+    parts = {div.attributes["lang"]: div for div in tree.css("article div[lang]")}
+    assert list(parts) == ["nl", "en", THIRD]
+    assert parts["nl"].css_first("h1").text() == UI_STRINGS["nl"]["error_page"]["title"]
+    assert PLACEHOLDER in parts[THIRD].text()
+    assert parts[THIRD].css_first("a").attributes["href"] == f"/{THIRD}/"

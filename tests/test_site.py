@@ -51,12 +51,13 @@ def test_no_page_loads_anything_from_another_host(site):
     assert third_party_resources(site.root, urlsplit(site.url).hostname) == []
 
 
-def test_the_one_404_page_is_dutch_with_an_english_part(site):
+def test_the_one_404_page_is_dutch_with_a_part_for_every_other_language(site):
     tree = LexborHTMLParser((site.root / "404.html").read_text(encoding="utf-8"))
     assert tree.css_first("html").attributes["lang"] == "nl"
     assert tree.css_first("input.md-search__input").attributes["placeholder"] == "Zoeken"
     assert tree.css_first("h1").text() == "Pagina niet gevonden"
     assert tree.css_first('article div[lang="en"] h2').text() == "Page not found"
+    assert [a.attributes["href"] for a in tree.css("article div[lang] a")] == ["/", "/en/"]
     # Dutch tabs; the language menu offers each language's home page, not some other page.
     assert all(not a.attributes["href"].startswith("/en/") for a in tree.css("a.md-tabs__link"))
     assert {a.attributes["hreflang"]: a.attributes["href"] for a in tree.css("a.md-select__link")} == {

@@ -53,6 +53,7 @@ EVENTS = [
      "this language's words first; fill the generated pages before they are checked and indexed"),
     ("page_context", 40, ["content"], "the content policy, on the page as the reader gets it, before search indexes it"),
     ("page_context", 0, ["edit_links", "hreflang", "search", "finish"], "the template's context"),
+    ("template_context", 10, ["ui_strings"], "the one 404 page: every language's words"),
     ("template_context", 0, ["search"], "the 404 page searches the default language"),
     ("post_page", -150, ["finish"], "each page secured after every plugin has changed it, before it is written"),
     ("post_template", -50, ["error_page"], "only the default language writes the one 404 page"),

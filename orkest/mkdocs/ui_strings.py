@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
+from orkest.mkdocs.error_page import ERROR_PAGE
 from orkest.mkdocs.project_paths import project_dir, site_languages
 from orkest.site import PACKAGE, STRINGS_FILE, MissingStrings, load_strings
 
@@ -53,4 +55,17 @@ class UiStrings:
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         context["ui"] = self.tables[config.plugins["i18n"].current_language]  # every word our templates print
+        return context
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        if template_name == ERROR_PAGE:
+            # The one 404 page speaks every language, each linking to its own home page.
+            # It is served at any depth, so its links start at the site's own path.
+            i18n = config.plugins["i18n"]
+            languages = site_languages(config)
+            root = urlsplit(config.site_url or "/").path
+            context["error_page_languages"] = [
+                {"locale": locale, "words": self.tables[locale]["error_page"],
+                 "home": urljoin(root, i18n.get_language_config(locale).link.lstrip("/"))}
+                for locale in (languages.default, *languages.others)]
         return context
