@@ -13,6 +13,7 @@ from mkdocs.structure.pages import Page
 
 from orkest.finish import finish_site, report
 from orkest.finish.csp import ThemeScripts, extra_assets_problems
+from orkest.finish.search_index import index_site
 from orkest.mkdocs.project_paths import project_dir, source_name
 
 log = logging.getLogger("mkdocs.plugins.orkest.finish")
@@ -58,3 +59,4 @@ class Finish:
         message = report(result)
         if message:
             raise PluginError(message)
+        log.info(index_site(Path(config.site_dir)).summary())  # the search index, of the finished pages

@@ -54,3 +54,8 @@ class UiStrings:
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         context["ui"] = self.tables[config.plugins["i18n"].current_language]  # every word our templates print
         return context
+
+    def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        # The 404 page has no Page, but its header's search dialog needs this language's words.
+        context["ui"] = self.tables[config.plugins["i18n"].current_language]
+        return context
