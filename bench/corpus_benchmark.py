@@ -52,9 +52,9 @@ def write_configs(corpus: Path, nav: list[str]) -> dict[str, Path]:
     control = {key: block for key, block in blocks.items()
                if key not in ("extra_css", "extra_javascript", "watch")}
     control["theme"] = re.sub(r"\n\s*custom_dir: overrides", "", blocks["theme"])
-    # i18n's own search set-up (orkest/mkdocs/search.py is what makes it one index per language),
+    # The theme's own search (the project indexes with Pagefind in its finishing step instead),
     # and neither the project's plugin nor its Markdown extensions.
-    control["plugins"] = re.sub(r"\n\s*reconfigure_search: false", "", blocks["plugins"]).replace("  - orkest\n", "")
+    control["plugins"] = blocks["plugins"].replace("plugins:\n", "plugins:\n  - search\n", 1).replace("  - orkest\n", "")
     control["markdown_extensions"] = re.sub(r"  - orkest\.markdown\.\w+:?\n(?:      .*\n)*", "",
                                             blocks["markdown_extensions"])
     paths = {}
@@ -99,11 +99,18 @@ def page_bytes(site: Path) -> dict[str, float]:
         "html_gzip_kb_max": round(html[-1], 1),
         "html_gzip_kb_median": round(statistics.median(html), 1),
         "first_load_gzip_kb": round(first_load, 1),
-        # Plain mkdocs-static-i18n writes one index with both languages, at /search/ only.
-        **{f"search_index_{language}_gzip_kb": round(gzip_kb(index), 1) if index.exists() else None
-           for language, index in (("nl", site / "search/search_index.json"),
-                                   ("en", site / "en/search/search_index.json"))},
+        **{f"search_index_{language}_gzip_kb": search_index_kb(site, language) for language in ("nl", "en")},
     }
+
+
+def search_index_kb(site: Path, language: str) -> float | None:
+    """One language's whole search index on disk, gzip: Pagefind's chunks (stored gzip) for the
+    project, the theme's lunr index (both languages in one, at /search/) for the control."""
+    chunks = [p for folder in ("index", "fragment", "filter") for p in (site / "pagefind" / folder).glob(f"{language}_*")]
+    if chunks:
+        return round(sum(p.stat().st_size for p in chunks) / 1024, 1)
+    lunr = site / "search" / "search_index.json"
+    return round(gzip_kb(lunr), 1) if lunr.exists() and language == "nl" else None
 
 
 def serve_reload_seconds(config: Path, page: Path, url: str, extra: list[str], edits: int = 3,

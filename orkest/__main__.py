@@ -1,6 +1,6 @@
 """`python -m orkest new TYPE PATH` starts a page pair; `check` runs the fast checks;
 `links` checks internal links (offline), or external ones; `finish SITE` repairs a built
-site and gives each page its Content-Security-Policy, whatever generator built it.
+site, gives each page its Content-Security-Policy and indexes it for search, whatever generator built it.
 
 ./scripts/new, ./scripts/check and ./scripts/links call these with the project's .venv.
 """
@@ -60,6 +60,7 @@ def main(argv: list[str] | None = None) -> int:
 def finish_command(site: Path, config_file: Path) -> int:
     from orkest.finish import finish_site, report
     from orkest.finish.csp import ThemeScripts
+    from orkest.finish.search_index import index_site
     from orkest.finish.settings import theme_settings
 
     settings = theme_settings(config_file)
@@ -70,6 +71,7 @@ def finish_command(site: Path, config_file: Path) -> int:
         print(message, file=sys.stderr)
         return 1
     print(f"{result.pages} files repaired and secured; {result.hashes} allowed inline-script hashes in use")
+    print(index_site(site).summary())
     return 0
 
 

@@ -1,10 +1,7 @@
-"""In headless Chromium: language switcher, per-language search, no third-party
-requests and no accessibility violations, on the built site served locally."""
+"""In headless Chromium: language switcher, no third-party requests and no accessibility
+violations, on the built site served locally (search: tests/test_search.py)."""
 
 from __future__ import annotations
-
-import json
-import re
 
 import pytest
 from site_checks import page_language
@@ -19,46 +16,6 @@ from orkest.testing import (
 from orkest.testing.browser import axe_problems, csp_problems
 
 pytestmark = pytest.mark.browser
-
-
-SCROLL_RESULTS_TO_END = """() => {
-    const list = document.querySelector(".md-search__scrollwrap");
-    list.scrollTop = 0;
-    setTimeout(() => { list.scrollTop = list.scrollHeight; }, 100);
-}"""
-
-
-def search(tab, server: str, path: str, query: str) -> list[str]:
-    """Type a query into the site's search box and return every result's URL path."""
-    page = tab.page
-    page.goto(f"{server}{path}")
-    page.click("input.md-search__input")
-    page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item", timeout=10_000)
-    # The theme shows the first results and adds more each time the list is scrolled
-    # to its end; scroll away and back until no more come.
-    count = -1
-    while count != (count := page.locator(".md-search-result__item").count()):
-        page.evaluate(SCROLL_RESULTS_TO_END)
-        page.wait_for_timeout(400)
-    hrefs = page.eval_on_selector_all(
-        ".md-search-result__item > a.md-search-result__link", "links => links.map(a => a.href)"
-    )
-    assert csp_problems(page, path) == [], "search must work under the Content-Security-Policy"
-    return [re.sub(r"^https?://[^/]+", "", href).split("#")[0].split("?")[0] for href in hrefs]
-
-
-def pages_saying_only(site, word: str, not_word: str) -> set[str]:
-    """Dutch pages whose text has `word` but never `not_word` (checked in the search index)."""
-    index = json.loads((site.root / "search" / "search_index.json").read_text(encoding="utf-8"))
-    texts: dict[str, str] = {}
-    for doc in index["docs"]:
-        location = "/" + doc["location"].split("#")[0]
-        texts[location] = texts.get(location, "") + " " + doc["title"] + " " + doc["text"]
-    return {
-        location for location, text in texts.items()
-        if re.search(rf"\b{word}\b", text, re.I) and not re.search(rf"\b{not_word}\b", text, re.I)
-    }
 
 
 def test_switcher_takes_the_reader_to_the_same_page(tab, server):
@@ -81,23 +38,6 @@ def test_switcher_takes_the_reader_to_the_same_page(tab, server):
         url for url in tab.requests if not url.endswith("/") and "." not in url.rsplit("/", 1)[1]
     ]
     assert page_addresses_without_slash == []
-
-
-def test_dutch_search_is_stemmed_and_returns_only_dutch_pages(tab, server, site):
-    only_singular = pages_saying_only(site, "instrument", "instrumenten")
-    assert only_singular, "the test needs a Dutch page that says 'instrument' but not 'instrumenten'"
-    results = search(tab, server, "/", "instrumenten")
-    assert results and not [r for r in results if r.startswith("/en/")]
-    assert only_singular & set(results), f"no result among {sorted(only_singular)}"
-    index_requests = [url for url in tab.requests if url.endswith("search_index.json")]
-    assert index_requests and all("/en/" not in url for url in index_requests)
-
-
-def test_english_search_returns_only_english_pages(tab, server):
-    results = search(tab, server, "/en/", "conductor")
-    assert results and all(r.startswith("/en/") for r in results)
-    index_requests = [url for url in tab.requests if url.endswith("search_index.json")]
-    assert index_requests and all("/en/search/" in url for url in index_requests)
 
 
 def test_every_page_stays_on_this_site_passes_axe_and_keeps_its_policy(server, site, tab):

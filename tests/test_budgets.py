@@ -7,7 +7,7 @@ from __future__ import annotations
 import tomllib
 
 from orkest.testing import ROOT, built_pages
-from orkest.testing.page_weight import first_load_bytes, gzip_size
+from orkest.testing.page_weight import first_load_bytes
 
 BUDGETS = tomllib.loads((ROOT / "bench" / "budgets.toml").read_text(encoding="utf-8"))
 KB = 1024
@@ -40,10 +40,3 @@ def test_a_page_over_budget_is_named_with_its_size(tmp_path):
     problems = over_budget(tmp_path)
     assert any(p.startswith("financiering/index.html: HTML is ") and "(budget 30 KB)" in p for p in problems)
     assert any(p.startswith("financiering/index.html: first load is ") for p in problems)
-
-
-def test_each_language_s_search_index_stays_small(site):
-    # That each index holds only its own language: tests/test_site.py and the browser tests.
-    for index in (site.root / "search" / "search_index.json", site.root / "en" / "search" / "search_index.json"):
-        size = gzip_size(index)
-        assert size < BUDGETS["reader"]["max_search_index_gzip_kb"] * KB, f"{index}: {size / KB:.0f} KB gzip"

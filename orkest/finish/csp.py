@@ -48,13 +48,16 @@ FIXED_DIRECTIVES = {
     "form-action": ["'self'"],
 }
 
+# Search (Pagefind) compiles its WebAssembly in the page; this allows that, and no eval of JavaScript.
+SEARCH_SCRIPTS = ["'wasm-unsafe-eval'"]
+
 
 def sha256(code: str) -> str:
     return "'sha256-" + base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode() + "'"
 
 
 def policy(hashes: list[str]) -> str:
-    directives = {**FIXED_DIRECTIVES, "script-src": ["'self'", *dict.fromkeys(hashes)]}
+    directives = {**FIXED_DIRECTIVES, "script-src": ["'self'", *SEARCH_SCRIPTS, *dict.fromkeys(hashes)]}
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
 
 

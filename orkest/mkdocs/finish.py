@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 
 from orkest.finish import Finished, finish_page, finish_site, report
 from orkest.finish.csp import ThemeScripts, extra_assets_problems
+from orkest.finish.search_index import index_site
 from orkest.mkdocs.project_paths import project_dir, source_name
 
 log = logging.getLogger("mkdocs.plugins.orkest.finish")
@@ -84,3 +85,4 @@ class Finish:
         message = report(result)
         if message:
             raise PluginError(message)
+        log.info(index_site(Path(config.site_dir)).summary())  # the search index, of the finished pages

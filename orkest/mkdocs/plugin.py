@@ -19,7 +19,7 @@ from orkest.mkdocs.front_matter import FrontMatter
 from orkest.mkdocs.hreflang import Hreflang
 from orkest.mkdocs.listings import Listings
 from orkest.mkdocs.preview_language import PreviewLanguage
-from orkest.mkdocs.search import Search
+from orkest.mkdocs.search_marks import SearchMarks
 from orkest.mkdocs.serve_messages import ServeMessages
 from orkest.mkdocs.serve_speed import ServeSpeed
 from orkest.mkdocs.template_cache import TemplateCache
@@ -32,35 +32,33 @@ STEPS = {
     "template_cache": TemplateCache, "serve_speed": ServeSpeed, "serve_messages": ServeMessages,
     "preview_language": PreviewLanguage, "front_matter": FrontMatter, "ui_strings": UiStrings, "videos": Videos,
     "listings": Listings, "translation_status": TranslationStatus, "edit_links": EditLinks,
-    "search": Search, "hreflang": Hreflang, "error_page": ErrorPage, "content": ContentPolicyCheck, "finish": Finish,
+    "search_marks": SearchMarks, "hreflang": Hreflang, "error_page": ErrorPage, "content": ContentPolicyCheck, "finish": Finish,
 }
 
 # (event, priority, steps in order, why there). mkdocs-static-i18n runs at -100 in
 # config, files, nav and post_build, and builds each further language from its post_build.
 EVENTS = [
     ("startup", 0, ["finish"], "a preview gets no policy tag (its live-reload script changes per request)"),
-    ("config", 100, ["search"], "before the search plugin copies its language"),
     ("config", 0, ["ui_strings", "translation_status", "edit_links", "finish"],
      "every language has its words; git history once; no broken edit links; no remote assets"),
     ("config", -150, ["videos"], "after i18n has chosen this build's language"),
     ("files", 100, ["content"], "the file policy, before any file is copied"),
-    ("files", 0, ["preview_language", "videos", "search"], "before i18n picks one file per page"),
+    ("files", 0, ["preview_language", "videos"], "before i18n picks one file per page"),
     ("nav", -150, ["listings"], "after i18n has made this language's navigation"),
     ("env", 0, ["template_cache", "front_matter"], "every page read, none written yet"),
     ("page_read_source", 0, ["front_matter"], "before MkDocs decodes the file"),
     ("page_content", 0, ["videos"], "collect each page's videos for the overview"),
     ("page_context", 50, ["ui_strings", "listings", "translation_status", "videos"],
      "this language's words first; fill the generated pages before they are checked and indexed"),
-    ("page_context", 40, ["content"], "the content policy, on the page as the reader gets it, before search indexes it"),
-    ("page_context", 0, ["edit_links", "hreflang", "search", "finish"], "the template's context"),
-    ("template_context", 10, ["ui_strings"], "the one 404 page: every language's words"),
-    ("template_context", 0, ["search"], "the 404 page searches the default language"),
+    ("page_context", 40, ["content"], "the content policy, on the page as the reader gets it"),
+    ("page_context", 0, ["edit_links", "hreflang", "search_marks", "finish"],
+     "the template's context; what search indexes, after the steps that fill generated pages"),
+    ("template_context", 0, ["ui_strings"], "the 404 page: its search dialog's words, and every language's text"),
     ("post_page", -150, ["finish"], "each page secured after every plugin has changed it, before it is written"),
     ("post_template", -50, ["error_page"], "only the default language writes the one 404 page"),
     ("post_template", -150, ["finish"], "the 404 page secured as it is written"),
     ("post_build", 10, ["content"], "fail before i18n builds the next language"),
-    ("post_build", -200, ["search"], "after i18n has merged the indexes"),
-    ("post_build", -300, ["finish"], "last: the files no page wrote (the 404 page), every language built"),
+    ("post_build", -300, ["finish"], "last: the files no page wrote, every language built; then Pagefind indexes it"),
     ("serve", 0, ["serve_speed", "serve_messages"], "the preview notices saves fast and shows every error"),
 ]
 

@@ -58,6 +58,8 @@ class UiStrings:
         return context
 
     def on_template_context(self, context, template_name: str, config: MkDocsConfig):
+        # The 404 page has no Page, but its header's search dialog needs this language's words.
+        context["ui"] = self.tables[config.plugins["i18n"].current_language]
         if template_name == ERROR_PAGE:
             # The one 404 page speaks every language, each linking to its own home page.
             # It is served at any depth, so its links start at the site's own path.

@@ -1,0 +1,67 @@
+"""Search: Pagefind indexes the finished site into one bundle at /pagefind/.
+
+Pagefind splits the index by each page's `<html lang>`, with that language's stemmer (Dutch
+for `nl`), so a reader's browser only ever downloads its own language's index. Only pages
+whose templates mark their article body (`data-pagefind-body`, overrides/main.html) are
+indexed: the 404 page and the generated listings carry no mark. The reader's browser loads
+the bundle only when search is opened (overrides/assets/javascripts/search.js).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pagefind_bin
+
+BUNDLE = "pagefind"
+# Theme markup that is not the page's text: heading permalinks ("¶") and the edit button.
+NOT_CONTENT = ".headerlink, .md-content__button"
+# Pagefind's own ready-made interfaces: the site has its own (search.js), so they are never loaded.
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+                # search.js runs Pagefind in the page (noWorker): one request less.
+                "pagefind-worker.js")
+
+
+class SearchIndexError(RuntimeError):
+    """Pagefind failed; the message holds what it said."""
+
+
+@dataclass(frozen=True)
+class SearchIndex:
+    bundle: Path
+    pages: dict[str, int]  # language -> pages indexed
+    cpu_seconds: float  # Pagefind's own user and system time
+
+    def summary(self) -> str:
+        counts = ", ".join(f"{count} pages in '{language}'" for language, count in sorted(self.pages.items()))
+        return f"search: Pagefind indexed {counts or 'no pages'} in {self.cpu_seconds:.3f} s CPU"
+
+
+def index_site(site_dir: Path) -> SearchIndex:
+    """Index the built site in `site_dir` (replacing an earlier bundle) and say what was indexed."""
+    site_dir = Path(site_dir)
+    bundle = site_dir / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)  # no index files left over from pages that are gone
+    command = [str(pagefind_bin.get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
+               "--exclude-selectors", NOT_CONTENT, "--quiet"]
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        # wait4 gives this one child's CPU time, whatever else the process runs meanwhile.
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        output.seek(0)
+        said = output.read().strip()
+    if process.returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index {site_dir} (exit {process.returncode}):\n{said}")
+    for name in UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    pages = {language: details["page_count"] for language, details in entry["languages"].items()}
+    return SearchIndex(bundle, pages, usage.ru_utime + usage.ru_stime)

@@ -1,0 +1,22 @@
+// Opening search (field, keys s f /, ?q=) loads search-dialog.js; until then nothing is fetched.
+(function () {
+  var dialog = document.querySelector("[data-search]"), toggle = document.getElementById("__search");
+  if (!dialog || !toggle) return;
+  var input = dialog.querySelector("input"), module = new URL("search-dialog.js", document.currentScript.src);
+  function start() {
+    if (module) import(module.href).then(function (search) { search.start(dialog, toggle); });
+    module = null;
+  }
+  toggle.onchange = function () { if (toggle.checked) input.focus(); };
+  input.onfocus = start;
+  document.addEventListener("keydown", function (event) {
+    var at = event.target;
+    if (/^[sf/]$/.test(event.key) && !toggle.checked && !event.ctrlKey && !event.metaKey && !event.altKey &&
+        !at.isContentEditable && !/^(INPUT|TEXTAREA|SELECT)$/.test(at.tagName)) {
+      event.preventDefault();
+      toggle.checked = true;
+      input.focus();
+    }
+  });
+  if (/[?&]q=/.test(location.search)) start();
+})();
