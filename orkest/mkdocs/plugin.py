@@ -1,8 +1,10 @@
 """The `orkest` MkDocs plugin: adapts MkDocs' events to the layers below, holds no rules.
 
-Every step keeps its state on its own object, made anew with the plugin for each
-build (`mkdocs serve` loads the configuration, and so the plugin, again before each
-rebuild). EVENTS is the one table of what runs when, and why there.
+Every step keeps its state on its own object, made anew at the start of each build.
+`mkdocs serve` loads the configuration again before each rebuild, but keeps this plugin
+object (MkDocs keeps every plugin with an on_startup), so the steps are re-made when a new
+configuration arrives; only SESSION_STEPS last the whole preview session (what a dirty
+preview remembers of earlier builds). EVENTS is the one table of what runs when, and why there.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from orkest.mkdocs.content_check import ContentPolicyCheck
+from orkest.mkdocs.dirty_preview import DirtyPreview
 from orkest.mkdocs.edit_links import EditLinks
 from orkest.mkdocs.error_page import ErrorPage
 from orkest.mkdocs.finish import Finish
@@ -30,21 +33,24 @@ from orkest.site import STRINGS_FILE
 
 STEPS = {
     "template_cache": TemplateCache, "serve_speed": ServeSpeed, "serve_messages": ServeMessages,
-    "preview_language": PreviewLanguage, "front_matter": FrontMatter, "ui_strings": UiStrings, "videos": Videos,
+    "preview_language": PreviewLanguage, "dirty_preview": DirtyPreview, "front_matter": FrontMatter, "ui_strings": UiStrings, "videos": Videos,
     "listings": Listings, "translation_status": TranslationStatus, "edit_links": EditLinks,
     "search_marks": SearchMarks, "hreflang": Hreflang, "error_page": ErrorPage, "content": ContentPolicyCheck, "finish": Finish,
 }
+SESSION_STEPS = {"dirty_preview"}
 
 # (event, priority, steps in order, why there). mkdocs-static-i18n runs at -100 in
 # config, files, nav and post_build, and builds each further language from its post_build.
 EVENTS = [
-    ("startup", 0, ["finish"], "a preview gets no policy tag (its live-reload script changes per request)"),
+    ("startup", 0, ["dirty_preview", "finish"],
+     "a dirty preview rebuilds only what changed; a preview gets no policy tag (its live-reload script changes per request)"),
     ("config", 0, ["ui_strings", "translation_status", "edit_links", "finish"],
      "every language has its words; git history once; no broken edit links; no remote assets"),
     ("config", -150, ["videos"], "after i18n has chosen this build's language"),
     ("files", 100, ["content"], "the file policy, before any file is copied"),
     ("files", 0, ["preview_language", "videos"], "before i18n picks one file per page"),
-    ("nav", -150, ["listings"], "after i18n has made this language's navigation"),
+    ("nav", -150, ["dirty_preview", "listings", "videos"],
+     "after i18n has made this language's navigation; before MkDocs reads the pages (a dirty preview marks what to rebuild)"),
     ("env", 0, ["template_cache", "front_matter"], "every page read, none written yet"),
     ("page_read_source", 0, ["front_matter"], "before MkDocs decodes the file"),
     ("page_content", 0, ["videos"], "collect each page's videos for the overview"),
@@ -58,6 +64,7 @@ EVENTS = [
     ("post_template", -50, ["error_page"], "only the default language writes the one 404 page"),
     ("post_template", -150, ["finish"], "the 404 page secured as it is written"),
     ("post_build", 10, ["content"], "fail before i18n builds the next language"),
+    ("post_build", 5, ["dirty_preview"], "this language built without error: remember its navigation"),
     ("post_build", -300, ["finish"], "last: the files no page wrote, every language built; then Pagefind indexes it"),
     ("serve", 0, ["serve_speed", "serve_messages"], "the preview notices saves fast and shows every error"),
 ]
@@ -74,12 +81,32 @@ class OrkestConfig(base.Config):
 class OrkestPlugin(BasePlugin[OrkestConfig]):
     def __init__(self) -> None:
         super().__init__()
+        self.startup: dict | None = None  # on_startup's arguments, given again to each build's new steps
+        self.build_config = None  # the configuration of the build the steps were made for
         self.steps = {name: step() for name, step in STEPS.items()}
+
+    def begin_build(self, config) -> None:
+        """New steps for a new build (i18n's language builds share one configuration)."""
+        if config is self.build_config:
+            return
+        first = self.build_config is None
+        self.build_config = config
+        if not first:
+            self.steps = {name: self.steps[name] if name in SESSION_STEPS else step()
+                          for name, step in STEPS.items()}
+            for name in next(steps for event, _, steps, _ in EVENTS if event == "startup"):
+                if name not in SESSION_STEPS and self.startup is not None:
+                    self.steps[name].on_startup(**self.startup)
+        self.steps["dirty_preview"].connect(self.steps)
 
 
 def _handler(event: str, priority: int, steps: list[str]):
     def run(self: OrkestPlugin, *item, **kwargs):
         result = item[0] if item else None
+        if event == "startup":
+            self.startup = kwargs
+        elif event == "config":
+            self.begin_build(result)
         for step in steps:
             returned = getattr(self.steps[step], f"on_{event}")(*([result] if item else []), **kwargs)
             if returned is not None:
