@@ -16,6 +16,7 @@ from orkest.mkdocs.project_paths import site_languages
 class FrontMatter:
     def __init__(self) -> None:
         self.checked = False  # every language's pages are checked once, in the first language build
+        self.find_problems = docs_problems  # a dirty preview reads only changed files (dirty_preview.py)
 
     # Deprecated since MkDocs 1.6, but the one event that sees a file before MkDocs decodes it:
     # MkDocs stops with a traceback on a file that is not UTF-8; on_env names it instead.
@@ -26,7 +27,7 @@ class FrontMatter:
         if self.checked:
             return env
         self.checked = True
-        problems = docs_problems(Path(config.docs_dir), languages=site_languages(config))
+        problems = self.find_problems(Path(config.docs_dir), languages=site_languages(config))
         if problems:
             listing = "\n  - ".join(problems)
             raise PluginError(f"page problem(s) in {len(problems)} place(s):\n  - {listing}")

@@ -4,7 +4,8 @@ The extension (orkest/markdown/video.py) renders each video and raises its own e
 this step only tells it the language of the build, and fills the page holding
 `<!-- video-overview -->` with every video of that language (title, instrument from
 the page's front matter, length), read from the pages as rendered, through
-overrides/partials/video-overview.html.
+overrides/partials/video-overview.html. A dirty preview (orkest/mkdocs/dirty_preview.py)
+renders only changed pages, so it hands this step the videos found in earlier builds.
 """
 
 from __future__ import annotations
@@ -27,7 +28,9 @@ LENGTH = re.compile(r"\d+:[0-5]\d")
 
 class Videos:
     def __init__(self) -> None:
-        self.found: list[dict] = []  # this language build's videos, in page order
+        self.kept: dict[str, dict[str, list[dict]]] = {}  # language -> page -> its videos; a dirty preview keeps it
+        self.found: dict[str, list[dict]] = {}  # this language build's videos, per page
+        self.order: list[str] = []  # this language's pages, in build order
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         i18n = config.plugins["i18n"]
@@ -38,20 +41,25 @@ class Videos:
         return config
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
-        self.found = []
+        self.found = self.kept.setdefault(config.plugins["i18n"].current_language or "", {})
         return files
 
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        self.order = [file.src_uri for file in files.documentation_pages()]
+        return nav
+
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.found.pop(page.file.src_uri, None)
         if '<figure class="video"' not in html:  # only pages with a video pay for a parse
             return html
         for figure in LexborHTMLParser(html).css("figure.video"):
             title = figure.css_first("figcaption strong")
             length = figure.css_first(".video__duration")
-            self.found.append({
+            self.found.setdefault(page.file.src_uri, []).append({
                 "title": title.text() if title else "",
                 "duration": (LENGTH.search(length.text()) or [None])[0] if length else None,
                 "instrument": page.meta.get("instrument"),
-                "page": page,
+                "page": {"title": page.title, "url": page.url},  # not the Page: a dirty preview keeps this
                 "anchor": figure.attributes.get("id"),
             })
         return html
@@ -59,10 +67,12 @@ class Videos:
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         if OVERVIEW_MARKER not in (page.content or ""):
             return context
-        if not self.found:
+        # In page order; a page deleted since an earlier preview build is no longer in it.
+        found = [video for source in self.order for video in self.found.get(source, [])]
+        if not found:
             raise PluginError(f"{source_name(page, config)}: the video overview found no videos")
-        videos = [dict(video, url=get_relative_url(video["page"].url, page.url) + "#" + video["anchor"])
-                  for video in self.found]
+        videos = [dict(video, url=get_relative_url(video["page"]["url"], page.url) + "#" + video["anchor"])
+                  for video in found]
         template = config.theme.get_env().get_template("partials/video-overview.html")
         table = template.render(videos=videos, ui=context["ui"])
         page.content = page.content.replace(OVERVIEW_MARKER, table)

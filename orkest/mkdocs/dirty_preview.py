@@ -1,0 +1,146 @@
+"""A correct `mkdocs serve --dirty` (the default of ./scripts/serve): only what changed is rebuilt.
+
+With --dirty MkDocs reads and writes only the pages whose file is newer than their output
+(mkdocs/commands/build.py, `page.file.is_modified()`). The other pages then have no title
+and no front matter, so menus read "None" and the generated pages list nothing. This step,
+which lasts the whole preview session (plugin.py SESSION_STEPS), makes such a build show
+what a full build shows:
+
+- every page not read gets its front matter (so its title and what the listings need),
+  read once per version of its file and kept between rebuilds;
+- the front matter checks hold every page, from that same reading: a page whose file did
+  not change keeps its earlier findings, so every problem is still listed (and the cross-page
+  rules run over all pages);
+- the generated pages (the audience listing, the translation status, the video overview)
+  are rebuilt every time; the video overview keeps the videos of pages not rebuilt;
+- when a language's navigation changes (a title, a page added or removed, mkdocs.yml, a
+  template or the UI strings), every page of that language is rebuilt, so no menu is stale.
+
+A full build (`mkdocs build`, or a preview without --dirty) is left exactly as it was.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Link, Section
+
+from orkest.checks.cross_page import cross_page_problems
+from orkest.checks.front_matter import front_matter_problems
+from orkest.checks.page_source import decode_source, front_matter_fields
+from orkest.mkdocs.listings import MARKER as LISTING_MARKER
+from orkest.mkdocs.translation_status import MARKER as STATUS_MARKER
+from orkest.mkdocs.videos import OVERVIEW_MARKER
+from orkest.site import Languages
+
+GENERATED_MARKERS = (LISTING_MARKER, STATUS_MARKER, OVERVIEW_MARKER)
+
+
+class Source:
+    """What the preview keeps of one version of a page file."""
+
+    def __init__(self, path: Path, docs_dir: Path) -> None:
+        shown = path.resolve().relative_to(docs_dir.resolve().parent).as_posix()
+        text, not_utf8 = decode_source(path.read_bytes())
+        self.fields = front_matter_fields(text)
+        found = ([not_utf8] if not_utf8 else []) + [
+            (None, problem) for problem in front_matter_problems(text, self.fields[0])]
+        # Worded as orkest/checks/front_matter.py docs_problems words them.
+        self.problems = [f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}" for line, problem in found]
+        self.generated = any(marker in text for marker in GENERATED_MARKERS)
+
+
+def _version(path: str) -> tuple[int, int]:
+    stat = os.stat(path)
+    return stat.st_mtime_ns, stat.st_size
+
+
+class DirtyPreview:
+    def __init__(self) -> None:
+        self.dirty = False
+        self.sources: dict[str, tuple[tuple[int, int], Source]] = {}  # file -> (its version, what it holds)
+        self.navigations: dict[str, tuple] = {}  # language -> its navigation at its last good build
+        self.pending: dict[str, tuple] = {}  # language -> this build's navigation, kept once it succeeds
+        self.videos: dict[str, dict[str, list[dict]]] = {}  # language -> page -> its videos, as rendered
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
+    def connect(self, steps: dict) -> None:
+        """Hand this build's steps what the session remembers (only in a dirty preview)."""
+        if self.dirty:
+            steps["front_matter"].find_problems = self.docs_problems
+            steps["videos"].kept = self.videos
+
+    def source(self, path: str | Path, docs_dir: Path) -> Source:
+        key = os.path.normpath(path)
+        version = _version(key)
+        kept = self.sources.get(key)
+        if kept is None or kept[0] != version:
+            kept = self.sources[key] = (version, Source(Path(key), docs_dir))
+        return kept[1]
+
+    def docs_problems(self, docs_dir: Path, languages: Languages | None = None) -> list[str]:
+        """What orkest/checks/front_matter.py docs_problems finds, reading only files that changed."""
+        problems, fields = [], {}
+        for path in sorted(docs_dir.rglob("*.md")):
+            source = self.source(path, docs_dir)
+            fields[path] = source.fields
+            problems += source.problems
+        return problems + cross_page_problems(docs_dir, languages, fields)
+
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        if not self.dirty:
+            return nav
+        docs_dir = Path(config.docs_dir)
+        language = config.plugins["i18n"].current_language
+        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        sources = {page.file.abs_src_path: self.source(page.file.abs_src_path, docs_dir) for page in pages}
+        for page in pages:
+            if not page.file.is_modified():
+                # What MkDocs' read_source would set; the title then comes from the front matter.
+                page.meta, page.markdown = dict(sources[page.file.abs_src_path].fields[0]), ""
+        titles = {path: source.fields[0].get("title") for path, source in sources.items()}
+        self.pending[language] = (_outline(nav.items, titles), _templates(config))
+        everything = self.navigations.get(language) != self.pending[language]
+        for page in pages:
+            if everything or sources[page.file.abs_src_path].generated:
+                _rebuild(page.file)
+        return nav
+
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        language = config.plugins["i18n"].current_language
+        if language in self.pending:
+            self.navigations[language] = self.pending.pop(language)
+
+
+def _outline(items, titles: dict[str, str]) -> tuple:
+    """What every page's menu, breadcrumbs and footer links are made of (page titles from
+    the front matter, read or not)."""
+    outline = []
+    for item in items:
+        if isinstance(item, Section):
+            outline.append((item.title, _outline(item.children, titles)))
+        elif isinstance(item, Link):
+            outline.append((item.title, item.url))
+        else:
+            outline.append((titles.get(item.file.abs_src_path, item.title), item.url))
+    return tuple(outline)
+
+
+def _templates(config: MkDocsConfig) -> tuple:
+    """The versions of what every page is made with besides its own file."""
+    files = [config.config_file_path, config.plugins["orkest"].config.strings]
+    for folder in [*config.watch, *(config.theme.dirs[:1] if config.theme.custom_dir else [])]:
+        for root, _, names in os.walk(folder):
+            files += [os.path.join(root, name) for name in names]
+    return tuple(sorted((path, _version(path)) for path in files if os.path.isfile(path)))
+
+
+def _rebuild(file) -> None:
+    """Make MkDocs see this page's output as older than its file, so --dirty rebuilds it."""
+    if os.path.exists(file.abs_dest_path):
+        os.utime(file.abs_dest_path, (0, 0))
