@@ -55,7 +55,7 @@ def wait_until_served(url: str, text: str, seconds: float) -> float:
 
 
 @contextlib.contextmanager
-def serve_copy(source: Path, tmp_path: Path, first_page: str, **env: str):
+def serve_copy(source: Path, tmp_path: Path, first_page: str, *args: str, **env: str):
     """A copy of the project at `source` under `mkdocs serve`, so the test can edit its pages."""
     project = tmp_path / "served"
     for name in ("docs", "overrides"):
@@ -65,7 +65,7 @@ def serve_copy(source: Path, tmp_path: Path, first_page: str, **env: str):
     log = tmp_path / "serve.log"
     with log.open("w") as output:
         server = subprocess.Popen(
-            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}", *args],
             cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **env},
             stdout=output, stderr=output,
         )

@@ -1,0 +1,95 @@
+"""The default preview (./scripts/serve: `mkdocs serve --dirty`, both languages) rebuilds only
+what changed, and still shows every menu label and generated listing (orkest/mkdocs/dirty_preview.py)."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+from test_serve import fetch, front_matter, serve_copy, wait_until_served
+
+from orkest.testing import ROOT
+
+DEFAULT_PREVIEW = ("--dirty",)  # what ./scripts/serve passes unless told --clean
+
+
+def test_serve_script_previews_dirty_by_default():
+    assert 'rebuild=--dirty' in (ROOT / "scripts" / "serve").read_text(encoding="utf-8")
+
+
+def menu_labels(page_html: str) -> list[str]:
+    return [" ".join(link.text().split()) for link in LexborHTMLParser(page_html).css("nav.md-nav a.md-nav__link")]
+
+
+def titles(folder: Path, english: bool) -> set[str]:
+    """The front matter titles of a folder's pages in one language (the Dutch file where no translation exists)."""
+    found = set()
+    for dutch in folder.glob("*.md"):
+        if dutch.name.endswith(".en.md") or dutch.name == "index.md":  # a section's index is the section's label
+            continue
+        english_file = dutch.with_name(dutch.name.removesuffix(".md") + ".en.md")
+        found.add(front_matter(english_file if english and english_file.exists() else dutch)["title"])
+    return found
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + f"\n\n{text}\n", encoding="utf-8")
+
+
+def test_an_edit_shows_with_every_menu_label_and_the_listing(tmp_path):
+    with serve_copy(ROOT, tmp_path, "en/", *DEFAULT_PREVIEW) as (project, url, _):
+        docs = project / "docs"
+        # Several saves in a row, in both languages.
+        append(docs / "instrumenten" / "onderhoud.md", "Eerste opgeslagen zin.")
+        wait_until_served(f"{url}/instrumenten/onderhoud/", "Eerste opgeslagen zin.", 30)
+        append(docs / "starten" / "meerjarenplan.en.md", "Second saved sentence.")
+        wait_until_served(f"{url}/en/starten/meerjarenplan/", "Second saved sentence.", 30)
+        append(docs / "instrumenten" / "onderhoud.md", "Derde opgeslagen zin.")
+        wait_until_served(f"{url}/instrumenten/onderhoud/", "Derde opgeslagen zin.", 30)
+        for prefix, english in (("", False), ("/en", True)):
+            for address in ("/instrumenten/onderhoud/", "/instrumenten/lenen-en-ruilen/", "/starten/meerjarenplan/"):
+                labels = menu_labels(fetch(f"{url}{prefix}{address}"))
+                assert labels and "None" not in labels, f"{prefix}{address}: {labels}"
+                folder = docs / address.strip("/").split("/")[0]
+                assert titles(folder, english) <= set(labels), f"{prefix}{address}: {labels}"
+            listing = html.unescape(fetch(f"{url}{prefix}/voor-wie/"))
+            # Every page but the listing itself and the home page (whose label mkdocs.yml's nav gives).
+            listed = {path for path in docs.rglob("*.md") if path.parent != docs and
+                      path.name.endswith(".en.md") == english}
+            missing = [path.name for path in listed if front_matter(path)["title"] not in listing]
+            assert not missing, f"{prefix}/voor-wie/ does not list {missing}"
+            overview = fetch(f"{url}{prefix}/instrumenten/videos/")
+            assert overview.count("<tr") >= 4, f"{prefix}/instrumenten/videos/ lost its videos"
+
+
+def test_a_new_title_shows_in_the_menu_of_other_pages(tmp_path):
+    with serve_copy(ROOT, tmp_path, "en/", *DEFAULT_PREVIEW) as (project, url, _):
+        edited = project / "docs" / "instrumenten" / "onderhoud.md"
+        old = front_matter(edited)["title"]
+        edited.write_text(edited.read_text(encoding="utf-8").replace(f"title: {old}", "title: Zorg voor je instrument", 1),
+                          encoding="utf-8")
+        wait_until_served(f"{url}/instrumenten/onderhoud/", "Zorg voor je instrument", 30)
+        other = menu_labels(fetch(f"{url}/instrumenten/lenen-en-ruilen/"))
+        assert "Zorg voor je instrument" in other and old not in other, other
+        assert "Zorg voor je instrument" in html.unescape(fetch(f"{url}/voor-wie/"))
+
+
+def test_the_preview_finds_every_front_matter_problem_a_full_check_finds(tmp_path):
+    from orkest.checks.front_matter import docs_problems
+    from orkest.mkdocs.dirty_preview import DirtyPreview
+    from orkest.testing import fixture_project
+
+    project = fixture_project(tmp_path, {
+        "index.md": "# Start\n", "index.en.md": "# Home\n",
+        "a.md": "---\ntitle: Zelfde\ndescription: x\ntype: manual\naudience: [music-teacher]\n---\n",
+        "b.md": "---\ntitle: Zelfde\ntype: wrong\naudience: [music-teacher]\n---\n",
+        "c.md": b"---\ntitle: caf\xe9\n---\n",
+    })
+    docs = project / "docs"
+    preview = DirtyPreview()
+    full = docs_problems(docs)
+    assert len(full) >= 4 and preview.docs_problems(docs) == full
+    # A second look reads only what changed, and still lists every problem.
+    (docs / "a.md").write_text("---\ntitle: Anders\n---\n", encoding="utf-8")
+    assert preview.docs_problems(docs) == docs_problems(docs) != full
