@@ -44,8 +44,9 @@ SESSION_STEPS = {"dirty_preview"}
 EVENTS = [
     ("startup", 0, ["dirty_preview", "finish"],
      "a dirty preview rebuilds only what changed; a preview gets no policy tag (its live-reload script changes per request)"),
-    ("config", 0, ["ui_strings", "translation_status", "edit_links", "finish"],
-     "every language has its words; git history once; no broken edit links; no remote assets"),
+    ("config", 0, ["ui_strings", "translation_status", "edit_links", "finish", "dirty_preview"],
+     "every language has its words; git history once; no broken edit links; no remote assets; "
+     "a dirty preview lists the theme's files once"),
     ("config", -150, ["videos"], "after i18n has chosen this build's language"),
     ("files", 100, ["content"], "the file policy, before any file is copied"),
     ("files", 0, ["preview_language", "videos"], "before i18n picks one file per page"),
