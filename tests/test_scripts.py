@@ -72,12 +72,14 @@ def serve_project(tmp_path):
 
 
 @pytest.mark.parametrize("args, language, passed_on", [
-    (["--dev-addr", "127.0.0.1:8001", "--language", "en"], "en", ["serve", "--dev-addr", "127.0.0.1:8001"]),
-    (["--language", "en", "--dev-addr", "127.0.0.1:8001"], "en", ["serve", "--dev-addr", "127.0.0.1:8001"]),
-    (["--language=nl", "--dev-addr=127.0.0.1:8001"], "nl", ["serve", "--dev-addr=127.0.0.1:8001"]),
+    (["--dev-addr", "127.0.0.1:8001", "--language", "en"], "en", ["serve", "--dirty", "--dev-addr", "127.0.0.1:8001"]),
+    (["--language", "en", "--dev-addr", "127.0.0.1:8001"], "en", ["serve", "--dirty", "--dev-addr", "127.0.0.1:8001"]),
+    (["--language=nl", "--dev-addr=127.0.0.1:8001"], "nl", ["serve", "--dirty", "--dev-addr=127.0.0.1:8001"]),
     (["--dev-addr", "127.0.0.1:8001", "--language=en", "--no-livereload"], "en",
-     ["serve", "--dev-addr", "127.0.0.1:8001", "--no-livereload"]),
-    ([], "", ["serve"]),
+     ["serve", "--dirty", "--dev-addr", "127.0.0.1:8001", "--no-livereload"]),
+    ([], "", ["serve", "--dirty"]),
+    # The default preview rebuilds what changed; --clean asks for the whole site after every save.
+    (["--clean", "--language", "nl"], "nl", ["serve", "--clean"]),
 ])
 def test_serve_takes_its_options_in_any_order(serve_project, args, language, passed_on):
     result = run(serve_project, "serve", *args)
