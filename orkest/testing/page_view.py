@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import gzip
+import hashlib
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -125,11 +126,14 @@ class Recording:
 
 class Meter:
     """One browser context on a served site; every request of each of its tabs is recorded.
-    Routing every request also turns off Chromium's HTTP cache: each view is a first visit."""
+    Each request is fetched through Playwright, so the meter sees the very body the browser
+    gets (Response.body() after the fact may fetch an image again). Routing every request also
+    turns off Chromium's HTTP cache: each view is a first visit. Other hosts are blocked."""
 
     def __init__(self, context, base_url: str):
         self.context, self.base_url = context, base_url.rstrip("/")
         self.recordings: dict[object, Recording] = {}
+        self.costs: dict[bytes, int] = {}  # gzip cost by body digest: the same files come on every page
         context.route("**/*", self._route)
 
     def _recordings_of(self, request) -> list[Recording]:
@@ -152,8 +156,11 @@ class Meter:
         try:
             response = route.fetch()
             body = response.body()
+            digest = hashlib.sha1(body).digest()
+            if digest not in self.costs:
+                self.costs[digest] = gzip_cost(body)
             fetch = Fetch(request.url, kind_of(request.resource_type, response.headers.get("content-type", ""),
-                                               request.url), len(body), gzip_cost(body))
+                                               request.url), len(body), self.costs[digest])
             route.fulfill(response=response, body=body)
             for recording in recordings:
                 recording.fetches.append(fetch)
