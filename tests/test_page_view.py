@@ -12,19 +12,21 @@ from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
 
-from orkest.testing.page_view import gzip_cost, kind_of, measuring
+from orkest.testing.page_view import gzip_cost, kind_of, measuring, milliseconds_until
 
 pytestmark = pytest.mark.browser
 
 PAGE = """<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Meter</title>
 <link rel="stylesheet" href="style.css"></head><body><p class="fancy">Tekst</p><img src="dot.png" alt="">
-<button id="more">Meer</button><output id="out"></output><script src="app.js"></script></body></html>"""
+<button id="more">Meer</button><output id="out"></output><button id="slow">Traag</button><output id="later"></output><script src="app.js"></script></body></html>"""
 APP = """
 new Worker("worker.js");
 fetch("data.json").then(r => r.json());
 window.addEventListener("load", () => requestIdleCallback(() => setTimeout(() => fetch("late.json"), 300)));
 document.getElementById("more").addEventListener("click", () =>
   fetch("more.json").then(r => r.text()).then(t => { document.getElementById("out").textContent = t; }));
+document.getElementById("slow").addEventListener("click", () =>
+  setTimeout(() => { document.getElementById("later").textContent = "klaar"; }, 250));
 """
 FILES = {
     "index.html": PAGE.encode(),
@@ -109,6 +111,16 @@ def test_during_counts_only_what_the_action_fetched(browser, small_site):
     assert paths(click.all, base) == ["/more.json"]
     assert click.gzip_bytes == gzip_cost(FILES["more.json"])
     assert nothing.all == ()
+
+
+def test_the_wait_after_an_action_is_timed_until_the_page_shows_the_result(browser, small_site):
+    base, _ = small_site
+    with measuring(browser, base) as meter:
+        page, _ = meter.open("/")
+        waited = milliseconds_until(page, lambda p: p.click("#slow"),
+                                    "() => document.getElementById('later').textContent === 'klaar'")
+        page.close()
+    assert 240 <= waited < 1000  # the page shows it 250 ms after the click
 
 
 def test_the_summary_names_size_requests_and_the_biggest(browser, small_site):

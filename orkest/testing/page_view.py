@@ -12,6 +12,7 @@ Images and media are recorded but reported apart: they are not in the page-view 
         views = meter.views(["/", "/en/"])            # {path: Fetches}, several tabs at once
         page, view = meter.open("/")                  # a page view, and the tab stays open
         first = meter.during(page, lambda p: p.click("input.md-search__input"))
+        wait = milliseconds_until(page, lambda p: p.keyboard.type("fagot"), "() => ...")
 """
 
 from __future__ import annotations
@@ -225,6 +226,26 @@ class Meter:
                 raise TimeoutError(f"{where}: the network was still busy after {TIMEOUT_SECONDS} s")
             page.wait_for_timeout(50)
         return self.recordings.pop(page).result()
+
+
+# Stamps the page's clock at each input event, so the wait is timed from the reader's last one.
+STAMP_INPUT = """() => { window.__lastInput = undefined;
+  if (window.__stampsInput) return;
+  window.__stampsInput = true;
+  for (const type of ["keydown", "keyup", "pointerdown", "pointerup", "click", "input"])
+    window.addEventListener(type, () => { window.__lastInput = performance.now(); }, true); }"""
+
+
+def milliseconds_until(page, action: Callable[[object], None], done: str, timeout_ms: float = 10_000) -> float:
+    """Milliseconds from the last input event of `action(page)` (for typing: its last keystroke)
+    until the page's JavaScript predicate `done` holds, timed by the page's own clock, e.g. until
+    "() => document.querySelectorAll('.md-search-result__item').length > 0"."""
+    page.evaluate(STAMP_INPUT)
+    action(page)
+    held = page.wait_for_function(
+        f"() => window.__lastInput !== undefined && ({done})() && {{ms: performance.now() - window.__lastInput}}",
+        polling="raf", timeout=timeout_ms)
+    return held.json_value()["ms"]
 
 
 @contextlib.contextmanager
