@@ -1,4 +1,4 @@
-"""Figures for the real site: pages per language, build time, first-load bytes, search index.
+"""Figures for the real site: pages per language, build time, home page views, search index.
 
 Run: .venv/bin/python bench/site_figures.py  (after ./scripts/test or ./scripts/serve
 installed .venv). Prints a table and writes bench/results/site_figures.json.
@@ -12,10 +12,11 @@ import tempfile
 import time
 from pathlib import Path
 
+from page_views import chromium
 from save_results import save
 
-from orkest.testing import build_site
-from orkest.testing.page_weight import first_load_bytes
+from orkest.testing import build_site, serving
+from orkest.testing.page_view import measuring
 
 ROOT = Path(__file__).resolve().parent.parent
 ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
@@ -45,12 +46,15 @@ def main() -> None:
         relative = page.relative_to(site_dir).as_posix()
         if not relative.startswith(("assets/", "search/")):
             pages["en" if relative.startswith("en/") else "nl"] += 1
-    home = first_load_bytes(site_dir / "index.html")
+    # Every request of a page view in Chromium, gzip bytes by kind (orkest/testing/page_view.py).
+    with chromium() as browser, serving(site_dir) as url, measuring(browser, url) as meter:
+        homes = {path: {**view.by_kind(), "total (images and media apart)": view.gzip_bytes}
+                 for path, view in meter.views(["/", "/en/"]).items()}
     figures = {
         "pages_per_language": pages,
         "build_seconds_median_of_3": round(statistics.median(times), 2),
         "build_seconds_runs": [round(t, 2) for t in times],
-        "home_first_load_gzip_bytes": {**home, "total": sum(home.values())},
+        "home_page_view_gzip_bytes": homes,
         "search_index_bytes": {language: search_index_bytes(site_dir, language) for language in pages},
     }
     save("site_figures", figures)
