@@ -5,14 +5,17 @@ the keyboard, the shared address, the security policy and axe."""
 from __future__ import annotations
 
 import re
+import tomllib
 
 import pytest
 from bs4 import BeautifulSoup
 
-from orkest.testing import built_pages, page_url_path
+from orkest.testing import ROOT, built_pages, page_url_path
 from orkest.testing.browser import axe_problems, csp_problems
+from orkest.testing.page_view import KB, measuring
 
 pytestmark = pytest.mark.browser
+BUDGETS = tomllib.loads((ROOT / "bench" / "budgets.toml").read_text(encoding="utf-8"))["search"]
 
 RESULT_LINKS = ".md-search-result__item > a.md-search-result__link:first-child"
 # The listing pages the plugin fills (orkest/mkdocs/search_marks.py): never indexed.
@@ -210,3 +213,36 @@ def test_axe_passes_with_the_search_dialog_open_and_the_404_page_searches(tab, s
     assert results(page, "fagot")[0].startswith("/instrumenten/")
     problems += csp_problems(page, "404")
     assert problems == []
+
+
+@pytest.mark.parametrize("path, first, later", [
+    ("/", "instrumenten", "fagot"), ("/en/", "instruments", "bassoon"),
+])
+def test_opening_search_and_each_query_keep_to_their_byte_budgets(browser, server, path, first, later):
+    def ask(query: str, opening: bool = False):
+        def action(page) -> None:
+            if opening:
+                page.click("input.md-search__input")
+            results(page, query)
+        return action
+
+    with measuring(browser, server) as meter:
+        page, _ = meter.open(path)
+        opened = meter.during(page, ask(first, opening=True))
+        following = meter.during(page, ask(later))
+        page.close()
+    assert opened.gzip_bytes <= BUDGETS["max_first_query_gzip_kb"] * KB, opened.summary(server, count=6)
+    assert following.gzip_bytes <= BUDGETS["max_next_query_gzip_kb"] * KB, following.summary(server, count=6)
+
+
+def test_five_results_show_and_the_next_five_come_when_asked(tab, server):
+    page = tab.page
+    open_search(page, server, "/")
+    first = results(page, "leerorkest")
+    assert len(first) == 5
+    page.click("button.search-more")
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__list > li').length > 5")
+    assert len(results(page)) > 5
+    focused = page.evaluate("() => document.activeElement.closest('li') === "
+                            "document.querySelectorAll('.md-search-result__list > li')[5]")
+    assert focused, "the first new result should have the focus"

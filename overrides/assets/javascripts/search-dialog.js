@@ -13,7 +13,8 @@ export function start(dialog, toggle) {
   var list = dialog.querySelector("[data-search-results]");
   var chips = dialog.querySelector("[data-search-filters]");
   var FILTERS = ["audience", "instrument", "groep", "type"];
-  var SHOWN = 10;
+  // Each result shown fetches its page's text: five at first, five more when the reader asks.
+  var SHOWN = 5;
   var chosen = {}; // filter name -> the values the reader picked
   var loading = null; // the promise of Pagefind, once search has been opened
   var asked = 0; // the newest query: older answers arriving later are dropped
@@ -123,6 +124,7 @@ export function start(dialog, toggle) {
     address(term);
     if (!term && !filtered) {
       list.replaceChildren();
+      moreButton.hidden = true;
       status.textContent = words.initial;
       dialog.setAttribute("data-search-state", "done");
       return Promise.resolve();
@@ -131,15 +133,42 @@ export function start(dialog, toggle) {
       return pagefind.search(term || null, { filters: picked });
     }).then(function (found) {
       if (mine !== asked) return;
-      return Promise.all(found.results.slice(0, SHOWN).map(function (r) { return r.data(); }))
-        .then(function (pages) {
-          if (mine !== asked) return;
-          list.replaceChildren.apply(list, pages.map(item));
-          status.textContent = count(found.results.length);
-          dialog.setAttribute("data-search-state", "done");
-        });
+      list.replaceChildren();
+      moreButton.hidden = true;
+      return more(found.results, 0, mine).then(function () {
+        if (mine !== asked) return;
+        status.textContent = count(found.results.length);
+        dialog.setAttribute("data-search-state", "done");
+      });
     }).catch(function () { if (mine === asked) status.textContent = words.failed; });
   }
+
+  // Results from `from` on, SHOWN at a time; the button after the list asks for the next ones.
+  var moreButton = document.createElement("button");
+  moreButton.type = "button";
+  moreButton.className = "md-button search-more";
+  moreButton.textContent = words.more;
+  moreButton.hidden = true;
+  list.after(moreButton);
+  var showMore = null; // what the button does for the current results
+
+  function more(results, from, mine) {
+    return Promise.all(results.slice(from, from + SHOWN).map(function (r) { return r.data(); }))
+      .then(function (pages) {
+        if (mine !== asked) return;
+        var added = pages.map(item);
+        added.forEach(function (entry) { list.appendChild(entry); });
+        moreButton.hidden = results.length <= from + SHOWN;
+        showMore = function () {
+          more(results, from + SHOWN, mine).then(function () {
+            var first = added.length && list.children[from + SHOWN];
+            if (first) first.querySelector("a").focus();
+          });
+        };
+      });
+  }
+
+  moreButton.addEventListener("click", function () { if (showMore) showMore(); });
 
   function later() {
     dialog.setAttribute("data-search-state", "busy");
@@ -214,7 +243,7 @@ export function start(dialog, toggle) {
       return;
     }
     if (toggle.checked && inDialog && (event.key === "ArrowDown" || event.key === "ArrowUp")) {
-      var stops = [input].concat(links());
+      var stops = [input].concat(links(), moreButton.hidden ? [] : [moreButton]);
       var at = stops.indexOf(document.activeElement);
       var next = event.key === "ArrowDown" ? Math.min(at + 1, stops.length - 1) : Math.max(at - 1, 0);
       event.preventDefault();
