@@ -4,7 +4,10 @@ what changed, and still shows every menu label and generated listing (orkest/mkd
 from __future__ import annotations
 
 import html
+import time
 from pathlib import Path
+
+import pytest
 
 from selectolax.lexbor import LexborHTMLParser
 from test_serve import fetch, front_matter, serve_copy, wait_until_served
@@ -93,3 +96,20 @@ def test_the_preview_finds_every_front_matter_problem_a_full_check_finds(tmp_pat
     # A second look reads only what changed, and still lists every problem.
     (docs / "a.md").write_text("---\ntitle: Anders\n---\n", encoding="utf-8")
     assert preview.docs_problems(docs) == docs_problems(docs) != full
+
+
+@pytest.mark.browser
+def test_an_edit_is_searchable_in_the_preview_soon_after_it_shows(tmp_path, browser):
+    with serve_copy(ROOT, tmp_path, "en/", *DEFAULT_PREVIEW) as (project, url, _):
+        append(project / "docs" / "instrumenten" / "onderhoud.md", "Hier staat het woord kleppenwasbeurt.")
+        wait_until_served(f"{url}/instrumenten/onderhoud/", "kleppenwasbeurt", 30)
+        page = browser.new_page()
+        found: list[str] = []
+        deadline = time.monotonic() + 30  # the preview indexes in the background, after the page shows
+        while time.monotonic() < deadline and "/instrumenten/onderhoud/" not in found:
+            page.goto(f"{url}/?q=kleppenwasbeurt", wait_until="load")
+            page.wait_for_selector("[data-search][data-search-state=done]", state="attached", timeout=10_000)
+            found = [href.split("#")[0] for href in page.eval_on_selector_all(
+                ".md-search-result__link", "links => links.map(a => new URL(a.href).pathname)")]
+        page.close()
+        assert "/instrumenten/onderhoud/" in found, found

@@ -47,9 +47,9 @@ class SearchIndex:
 def index_site(site_dir: Path) -> SearchIndex:
     """Index the built site in `site_dir` (replacing an earlier bundle) and say what was indexed."""
     site_dir = Path(site_dir)
-    bundle = site_dir / BUNDLE
-    shutil.rmtree(bundle, ignore_errors=True)  # no index files left over from pages that are gone
-    command = [str(pagefind_bin.get_executable()), "--site", str(site_dir), "--output-subdir", BUNDLE,
+    bundle, fresh = site_dir / BUNDLE, site_dir / f"{BUNDLE}.new"
+    shutil.rmtree(fresh, ignore_errors=True)
+    command = [str(pagefind_bin.get_executable()), "--site", str(site_dir), "--output-subdir", fresh.name,
                "--exclude-selectors", NOT_CONTENT, "--quiet"]
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
@@ -61,7 +61,11 @@ def index_site(site_dir: Path) -> SearchIndex:
     if process.returncode != 0:
         raise SearchIndexError(f"Pagefind could not index {site_dir} (exit {process.returncode}):\n{said}")
     for name in UNUSED_FILES:
-        (bundle / name).unlink(missing_ok=True)
+        (fresh / name).unlink(missing_ok=True)
+    # Swapped in whole: a preview's reader never searches a half-written bundle, and no index
+    # files are left over from pages that are gone.
+    shutil.rmtree(bundle, ignore_errors=True)
+    os.replace(fresh, bundle)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     pages = {language: details["page_count"] for language, details in entry["languages"].items()}
     return SearchIndex(bundle, pages, usage.ru_utime + usage.ru_stime)

@@ -85,4 +85,5 @@ class Finish:
         message = report(result)
         if message:
             raise PluginError(message)
-        log.info(index_site(Path(config.site_dir)).summary())  # the search index, of the finished pages
+        if not self.serving:  # a preview indexes in the background (search_preview.py)
+            log.info(index_site(Path(config.site_dir)).summary())

@@ -23,6 +23,7 @@ from orkest.mkdocs.hreflang import Hreflang
 from orkest.mkdocs.listings import Listings
 from orkest.mkdocs.preview_language import PreviewLanguage
 from orkest.mkdocs.search_marks import SearchMarks
+from orkest.mkdocs.search_preview import SearchPreview
 from orkest.mkdocs.serve_messages import ServeMessages
 from orkest.mkdocs.serve_speed import ServeSpeed
 from orkest.mkdocs.template_cache import TemplateCache
@@ -35,14 +36,14 @@ STEPS = {
     "template_cache": TemplateCache, "serve_speed": ServeSpeed, "serve_messages": ServeMessages,
     "preview_language": PreviewLanguage, "dirty_preview": DirtyPreview, "front_matter": FrontMatter, "ui_strings": UiStrings, "videos": Videos,
     "listings": Listings, "translation_status": TranslationStatus, "edit_links": EditLinks,
-    "search_marks": SearchMarks, "hreflang": Hreflang, "error_page": ErrorPage, "content": ContentPolicyCheck, "finish": Finish,
+    "search_marks": SearchMarks, "search_preview": SearchPreview, "hreflang": Hreflang, "error_page": ErrorPage, "content": ContentPolicyCheck, "finish": Finish,
 }
-SESSION_STEPS = {"dirty_preview"}
+SESSION_STEPS = {"dirty_preview", "search_preview"}
 
 # (event, priority, steps in order, why there). mkdocs-static-i18n runs at -100 in
 # config, files, nav and post_build, and builds each further language from its post_build.
 EVENTS = [
-    ("startup", 0, ["dirty_preview", "finish"],
+    ("startup", 0, ["dirty_preview", "finish", "search_preview"],
      "a dirty preview rebuilds only what changed; a preview gets no policy tag (its live-reload script changes per request)"),
     ("config", 0, ["ui_strings", "translation_status", "edit_links", "finish", "dirty_preview"],
      "every language has its words; git history once; no broken edit links; no remote assets; "
@@ -66,7 +67,8 @@ EVENTS = [
     ("post_template", -150, ["finish"], "the 404 page secured as it is written"),
     ("post_build", 10, ["content"], "fail before i18n builds the next language"),
     ("post_build", 5, ["dirty_preview"], "this language built without error: remember its navigation"),
-    ("post_build", -300, ["finish"], "last: the files no page wrote, every language built; then Pagefind indexes it"),
+    ("post_build", -300, ["finish", "search_preview"],
+     "last: the files no page wrote, every language built; then Pagefind indexes it (a preview: in the background)"),
     ("serve", 0, ["serve_speed", "serve_messages"], "the preview notices saves fast and shows every error"),
 ]
 
