@@ -25,7 +25,13 @@ import tomllib
 from pathlib import Path
 
 from corpus import make_corpus
-from page_views import chromium, growth_rows, page_view_figures
+from page_views import (
+    chromium,
+    growth_rows,
+    page_view_figures,
+    search_figures,
+    search_rows,
+)
 from save_results import save
 
 from orkest.testing import free_port, project_copy
@@ -178,6 +184,7 @@ def measure(sizes: list[int], runs: int, serve: bool) -> dict:
                                  "cpu_seconds_per_100_pages": round(seconds[name]["cpu"] / size * 100, 3),
                                  **page_bytes(config.parent / f"site-{name}"),
                                  **page_view_figures(browser, config.parent / f"site-{name}")}
+            figures["project"]["search"] = search_figures(browser, configs["project"].parent / "site-project")
             # Judged on CPU time: on a shared machine it varies far less than wall time.
             figures["overhead_vs_control"] = round(
                 figures["project"]["build_cpu_seconds"] / figures["control"]["build_cpu_seconds"] - 1, 3)
@@ -210,6 +217,7 @@ def verdicts(results: dict) -> list[tuple[str, float, float, bool]]:
         rows.append((f"largest page HTML gzip KB at {size}", figures["project"]["html_gzip_kb_max"],
                      BUDGETS["reader"]["max_html_gzip_kb"]))
     rows += growth_rows(sizes, BUDGETS["reader"])
+    rows += search_rows(sizes, BUDGETS["search"])
     if "100" in sizes and "1000" in sizes:
         for name in ("project", "control"):
             ratio = (sizes["1000"][name]["cpu_seconds_per_100_pages"]

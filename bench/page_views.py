@@ -66,3 +66,51 @@ def growth_rows(sizes: dict[str, dict], budgets: dict) -> list[tuple[str, float,
         rows.append((f"page view growth KB from {smallest} to {largest} pages", round(growth, 1),
                      budgets["max_page_view_growth_kb"]))
     return rows
+
+
+# (page, first query, next query) per language: words every corpus holds (bench/corpus.py
+# builds it from the site's own sentences).
+SEARCHES = (("/", "instrument", "orkest"), ("/en/", "instrument", "orchestra"))
+DRAWN = "() => document.querySelector('[data-search]')?.getAttribute('data-search-state') === 'done'"
+
+
+def search_figures(browser, site: Path) -> dict:
+    """gzip KB fetched for opening search with the first query, and for the next query, per
+    language; and milliseconds from the next query's last keystroke to its results."""
+    from orkest.testing.page_view import milliseconds_until
+
+    figures = {}
+    with serving(site) as url, measuring(browser, url) as meter:
+        for path, first, later in SEARCHES:
+            page, _ = meter.open(path)
+
+            def ask(query: str, opening: bool = False):
+                def action(tab) -> None:
+                    if opening:
+                        tab.click("input.md-search__input")
+                    tab.fill("input.md-search__input", query)
+                    tab.wait_for_function(DRAWN, timeout=10_000)
+                return action
+
+            opened = meter.during(page, ask(first, opening=True))
+            following = meter.during(page, ask(later))
+            page.fill("input.md-search__input", "")
+            waited = milliseconds_until(page, lambda tab: tab.type("input.md-search__input", first), DRAWN)
+            page.close()
+            language = "en" if path.startswith("/en/") else "nl"
+            figures[language] = {"first_query_gzip_kb": round(opened.gzip_bytes / KB, 1),
+                                 "next_query_gzip_kb": round(following.gzip_bytes / KB, 1),
+                                 "result_ms": round(waited)}
+    return figures
+
+
+def search_rows(sizes: dict[str, dict], budgets: dict) -> list[tuple[str, float, float]]:
+    rows = []
+    for size, figures in sizes.items():
+        for language, measured in figures["project"].get("search", {}).items():
+            rows += [(f"first query gzip KB ({language}) at {size}", measured["first_query_gzip_kb"],
+                      budgets["max_first_query_gzip_kb"]),
+                     (f"next query gzip KB ({language}) at {size}", measured["next_query_gzip_kb"],
+                      budgets["max_next_query_gzip_kb"]),
+                     (f"result ms ({language}) at {size}", measured["result_ms"], budgets["max_result_latency_ms"])]
+    return rows
