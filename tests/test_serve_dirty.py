@@ -8,11 +8,10 @@ import time
 from pathlib import Path
 
 import pytest
-
 from selectolax.lexbor import LexborHTMLParser
-from test_serve import fetch, front_matter, serve_copy, wait_until_served
 
 from orkest.testing import ROOT
+from orkest.testing.preview import fetch, front_matter, serve_copy, wait_until_served
 
 DEFAULT_PREVIEW = ("--dirty",)  # what ./scripts/serve passes unless told --clean
 

@@ -32,3 +32,13 @@ def test_no_python_file_edits_the_import_path():
              for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
              if re.search(r"sys\.path\s*(\.|\[|=|\+)", line)]
     assert edits == []
+
+
+def test_tests_and_benchmarks_share_helpers_only_through_orkest_testing():
+    # A test importing another test module (or bench/) runs that module's code as a side effect.
+    imports = [f"{path.relative_to(ROOT)}:{n}" for folder in ("tests", "bench")
+               for path in (ROOT / folder).rglob("*.py")
+               for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+               if re.match(r"\s*(from|import)\s+(test_\w+|tests|bench)\b", line)
+               or (folder == "bench" and re.match(r"\s*(from|import)\s+(conftest|site_checks)\b", line))]
+    assert imports == []
