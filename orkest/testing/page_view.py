@@ -76,7 +76,7 @@ class Fetches:
         return sorted(self.budgeted, key=lambda f: -f.gzip_bytes)[:count]
 
     def summary(self, base_url: str = "", count: int = 3) -> str:
-        """'154.6 KB gzip in 13 requests; biggest: /search/search_index.json 74.1 KB (json), ...'"""
+        """'68.9 KB gzip in 9 requests; biggest: /assets/javascripts/bundle.js 34.1 KB (js), ...'"""
         biggest = ", ".join(f"{f.url.removeprefix(base_url) or '/'} {f.gzip_bytes / KB:.1f} KB ({f.kind})"
                             for f in self.biggest(count))
         return f"{self.gzip_bytes / KB:.1f} KB gzip in {len(self.budgeted)} requests; biggest: {biggest}"
