@@ -44,8 +44,9 @@ class SearchIndex:
         return f"search: Pagefind indexed {counts or 'no pages'} in {self.cpu_seconds:.3f} s CPU"
 
 
-def index_site(site_dir: Path) -> SearchIndex:
-    """Index the built site in `site_dir` (replacing an earlier bundle) and say what was indexed."""
+def index_site(site_dir: Path, niceness: int = 0) -> SearchIndex:
+    """Index the built site in `site_dir` (replacing an earlier bundle) and say what was indexed;
+    `niceness` lowers Pagefind's CPU priority (a preview's next rebuild goes first)."""
     site_dir = Path(site_dir)
     bundle, fresh = site_dir / BUNDLE, site_dir / f"{BUNDLE}.new"
     shutil.rmtree(fresh, ignore_errors=True)
@@ -53,6 +54,8 @@ def index_site(site_dir: Path) -> SearchIndex:
                "--exclude-selectors", NOT_CONTENT, "--quiet"]
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as output:
         process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+        if niceness:
+            os.setpriority(os.PRIO_PROCESS, process.pid, niceness)
         # wait4 gives this one child's CPU time, whatever else the process runs meanwhile.
         _, status, usage = os.wait4(process.pid, 0)
         process.returncode = os.waitstatus_to_exitcode(status)

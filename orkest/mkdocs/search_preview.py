@@ -37,6 +37,7 @@ class SearchPreview:
 
 def _index(site_dir: Path) -> None:
     try:
-        log.info(index_site(site_dir).summary())
+        # Pagefind uses every core: at a low priority it never slows the rebuild after the next save.
+        log.info(index_site(site_dir, niceness=15).summary())
     except SearchIndexError as error:
         log.warning("%s", error)  # the preview goes on; the build (and CI) stops on it
