@@ -1,8 +1,9 @@
 """Search in the preview: Pagefind indexes the site after each rebuild in the background, so
 an edit shows without waiting for the index, and is searchable a moment later.
 
-A session step (orkest/mkdocs/plugin.py SESSION_STEPS): one indexing runs at a time, and the
-next rebuild's indexing waits for the one before. A full build indexes in the finishing step.
+A session step (orkest/mkdocs/plugin.py SESSION_STEPS): one indexing runs at a time; saves
+made meanwhile are indexed together once it ends, and no rebuild ever waits for the index. A
+full build indexes in the finishing step.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ class SearchPreview:
     def __init__(self) -> None:
         self.serving = False
         self.indexing: threading.Thread | None = None
+        self.wanted: Path | None = None  # the site to index once the running indexing ends
+        self.lock = threading.Lock()
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -29,15 +32,21 @@ class SearchPreview:
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.serving or config.plugins["i18n"].building:
             return
-        if self.indexing is not None:
-            self.indexing.join()
-        self.indexing = threading.Thread(target=_index, args=(Path(config.site_dir),), daemon=True)
-        self.indexing.start()
+        with self.lock:
+            self.wanted = Path(config.site_dir)
+            if self.indexing is None:
+                self.indexing = threading.Thread(target=self._index_while_wanted, daemon=True)
+                self.indexing.start()
 
-
-def _index(site_dir: Path) -> None:
-    try:
-        # Pagefind uses every core: at a low priority it never slows the rebuild after the next save.
-        log.info(index_site(site_dir, niceness=15).summary())
-    except SearchIndexError as error:
-        log.warning("%s", error)  # the preview goes on; the build (and CI) stops on it
+    def _index_while_wanted(self) -> None:
+        while True:
+            with self.lock:
+                site_dir, self.wanted = self.wanted, None
+                if site_dir is None:
+                    self.indexing = None  # under the lock: the next save starts a new one
+                    return
+            try:
+                # Pagefind uses every core: at a low priority it never slows the next rebuild.
+                log.info(index_site(site_dir, niceness=15).summary())
+            except SearchIndexError as error:
+                log.warning("%s", error)  # the preview goes on; the build (and CI) stops on it
