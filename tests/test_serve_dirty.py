@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from selectolax.lexbor import LexborHTMLParser
 
 from orkest.testing import ROOT
@@ -107,7 +108,10 @@ def test_an_edit_is_searchable_in_the_preview_soon_after_it_shows(tmp_path, brow
         deadline = time.monotonic() + 30  # the preview indexes in the background, after the page shows
         while time.monotonic() < deadline and "/instrumenten/onderhoud/" not in found:
             page.goto(f"{url}/?q=kleppenwasbeurt", wait_until="load")
-            page.wait_for_selector("[data-search][data-search-state=done]", state="attached", timeout=10_000)
+            try:
+                page.wait_for_selector("[data-search][data-search-state=done]", state="attached", timeout=5_000)
+            except PlaywrightTimeout:
+                continue  # loaded while the preview swapped in a new index: ask again
             found = [href.split("#")[0] for href in page.eval_on_selector_all(
                 ".md-search-result__link", "links => links.map(a => new URL(a.href).pathname)")]
         page.close()

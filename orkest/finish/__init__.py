@@ -9,6 +9,7 @@ another way.
 
 from __future__ import annotations
 
+import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 
 from orkest.finish.csp import HINT, ThemeScripts
 from orkest.finish.repairs import repaired
+from orkest.finish.search_index import BUNDLE as SEARCH_BUNDLE
 
 
 @dataclass
@@ -49,13 +51,23 @@ def finish_page(html: str, relative: Path, scripts: ThemeScripts, result: Finish
     return html
 
 
+def html_files(site_dir: Path) -> list[Path]:
+    """The site's HTML files, sorted. Not the search bundle: a preview's Pagefind may be
+    writing or swapping it meanwhile (os.walk passes over a folder that is gone)."""
+    found = []
+    for folder, subfolders, names in os.walk(site_dir):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(SEARCH_BUNDLE))
+        found += [Path(folder, name) for name in names if name.endswith(".html")]
+    return sorted(found)
+
+
 def finish_site(site_dir: Path, scripts: ThemeScripts, site_url: str = "/", with_meta: bool = True,
                 repair: bool = True, skip: frozenset[str] = frozenset(), names: dict[str, str] | None = None,
                 result: Finished | None = None) -> Finished:
     """Repair and secure every HTML file of the site but those in `skip` (paths relative to
     site_dir, already finished as they were written); `names` says where a file came from."""
     result = result or Finished()
-    for path in sorted(site_dir.rglob("*.html")):
+    for path in html_files(site_dir):
         relative = path.relative_to(site_dir)
         if relative.as_posix() in skip:
             continue

@@ -67,8 +67,12 @@ def index_site(site_dir: Path, niceness: int = 0) -> SearchIndex:
         (fresh / name).unlink(missing_ok=True)
     # Swapped in whole: a preview's reader never searches a half-written bundle, and no index
     # files are left over from pages that are gone.
-    shutil.rmtree(bundle, ignore_errors=True)
+    stale = site_dir / f"{BUNDLE}.old"
+    shutil.rmtree(stale, ignore_errors=True)
+    if bundle.exists():
+        os.replace(bundle, stale)
     os.replace(fresh, bundle)
+    shutil.rmtree(stale, ignore_errors=True)
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     pages = {language: details["page_count"] for language, details in entry["languages"].items()}
     return SearchIndex(bundle, pages, usage.ru_utime + usage.ru_stime)

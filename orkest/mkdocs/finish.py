@@ -13,7 +13,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from orkest.finish import Finished, finish_page, finish_site, report
+from orkest.finish import Finished, finish_page, finish_site, html_files, report
 from orkest.finish.csp import ThemeScripts, extra_assets_problems
 from orkest.finish.search_index import index_site
 from orkest.mkdocs.project_paths import project_dir, source_name
@@ -74,7 +74,7 @@ class Finish:
             return  # an inner language build: the files no page wrote are finished once, at the end
         started = time.perf_counter()
         site = Path(config.site_dir)
-        earlier = frozenset(path.relative_to(site).as_posix() for path in site.rglob("*.html")
+        earlier = frozenset(path.relative_to(site).as_posix() for path in html_files(site)
                             if path.stat().st_mtime < self.started)
         result = finish_site(site, self.scripts, config.site_url or "/",
                              with_meta=not self.serving, repair=config.plugins["orkest"].config.repair_html,
