@@ -1,4 +1,5 @@
-"""The two speed-ups that act on MkDocs itself: the template cache and the preview's watcher."""
+"""The two speed-ups that act on MkDocs itself: the template cache and the preview's watcher
+and rebuild delay."""
 
 from __future__ import annotations
 
@@ -19,11 +20,12 @@ def test_compiled_templates_are_kept_for_the_next_build(tmp_path, monkeypatch):
     assert {path: path.stat().st_mtime_ns for path in cached} == before  # read, not compiled again
 
 
-def test_the_preview_polls_for_saved_files_every_tenth_of_a_second():
+def test_the_preview_polls_for_saved_files_every_twentieth_of_a_second_and_rebuilds_at_once():
     emitters = [SimpleNamespace(_timeout=0.5), SimpleNamespace(_timeout=0.5)]
-    server = SimpleNamespace(observer=SimpleNamespace(_timeout=0.5, emitters=emitters))
+    server = SimpleNamespace(observer=SimpleNamespace(_timeout=0.5, emitters=emitters), build_delay=0.1)
     assert serve_speed.faster_polling(server) is server
-    assert server.observer._timeout == 0.1 and [e._timeout for e in emitters] == [0.1, 0.1]
+    assert server.observer._timeout == 0.05 and [e._timeout for e in emitters] == [0.05, 0.05]
+    assert server.build_delay == 0.02
 
 
 def test_an_unfamiliar_watcher_is_left_alone(caplog):
