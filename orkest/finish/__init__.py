@@ -47,7 +47,6 @@ def finish_page(html: str, relative: Path, scripts: ThemeScripts, result: Finish
     result.check_seconds += time.perf_counter() - started
     result.problems += [f"{where or relative.as_posix()}: {problem}" for problem in problems]
     result.pages += 1
-    result.hashes = len(scripts.hashes_used)
     return html
 
 
@@ -62,18 +61,18 @@ def html_files(site_dir: Path) -> list[Path]:
 
 
 def finish_site(site_dir: Path, scripts: ThemeScripts, site_url: str = "/", with_meta: bool = True,
-                repair: bool = True, skip: frozenset[str] = frozenset(), names: dict[str, str] | None = None,
-                result: Finished | None = None) -> Finished:
+                repair: bool = True, skip: frozenset[str] = frozenset(), result: Finished | None = None) -> Finished:
     """Repair and secure every HTML file of the site but those in `skip` (paths relative to
-    site_dir, already finished as they were written); `names` says where a file came from."""
+    site_dir, already finished as they were written), adding to `result` if given."""
     result = result or Finished()
     for path in html_files(site_dir):
         relative = path.relative_to(site_dir)
         if relative.as_posix() in skip:
             continue
         html = finish_page(path.read_text(encoding="utf-8"), relative, scripts, result, site_url, with_meta,
-                           where=(names or {}).get(relative.as_posix(), ""), repair=repair)
+                           repair=repair)
         path.write_text(html, encoding="utf-8")
+    result.hashes = len(scripts.hashes_used)
     return result
 
 
