@@ -5,11 +5,14 @@ the keyboard, the shared address, the security policy and axe."""
 from __future__ import annotations
 
 import re
+import subprocess
 import tomllib
 
+import pagefind_bin
 import pytest
 from bs4 import BeautifulSoup
 
+from orkest.finish.search_index import BUNDLE, NOT_CONTENT, search_extract
 from orkest.testing import ROOT, built_pages, page_url_path
 from orkest.testing.browser import axe_problems, csp_problems
 from orkest.testing.page_view import KB, measuring
@@ -246,3 +249,28 @@ def test_five_results_show_and_the_next_five_come_when_asked(tab, server):
     focused = page.evaluate("() => document.activeElement.closest('li') === "
                             "document.querySelectorAll('.md-search-result__list > li')[5]")
     assert focused, "the first new result should have the focus"
+
+
+def test_pagefind_reading_only_head_and_article_indexes_exactly_what_it_finds_in_whole_pages(site, tmp_path):
+    # The index is built from cut-down copies (search_index.search_extract); the same pages,
+    # texts, anchors, filters and word index must come out of the whole pages.
+    whole = tmp_path / "whole"
+    subprocess.run([str(pagefind_bin.get_executable()), "--site", str(site.root), "--output-path", str(whole),
+                    "--exclude-selectors", NOT_CONTENT, "--quiet"], check=True)
+
+    def index_files(bundle):  # filter chunks and the meta naming them are named at random by Pagefind
+        return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*")
+                if path.is_file() and path.parent.name in ("fragment", "index")}
+
+    from_extracts, from_whole = index_files(site.root / BUNDLE), index_files(whole)
+    assert len(from_whole) > 100
+    assert from_extracts == from_whole
+
+
+def test_a_page_without_a_head_or_an_article_goes_to_pagefind_whole():
+    page = '<html lang="nl"><head><title>T</title></head><body><nav>menu</nav><article><h1>T</h1></article></body></html>'
+    assert search_extract(page) == ('<html lang="nl"><head><title>T</title></head>'
+                                    '<body><article><h1>T</h1></article></body></html>')
+    for odd in ('<html lang="nl"><body><article>x</article></body></html>',
+                '<html lang="nl"><head></head><body><p>no article</p></body></html>'):
+        assert search_extract(odd) == odd

@@ -9,7 +9,6 @@ another way.
 
 from __future__ import annotations
 
-import os
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +16,7 @@ from urllib.parse import urlsplit
 
 from orkest.finish.csp import HINT, ThemeScripts
 from orkest.finish.repairs import repaired
-from orkest.finish.search_index import BUNDLE as SEARCH_BUNDLE
+from orkest.finish.site_files import html_files
 
 
 @dataclass
@@ -48,16 +47,6 @@ def finish_page(html: str, relative: Path, scripts: ThemeScripts, result: Finish
     result.problems += [f"{where or relative.as_posix()}: {problem}" for problem in problems]
     result.pages += 1
     return html
-
-
-def html_files(site_dir: Path) -> list[Path]:
-    """The site's HTML files, sorted. Not the search bundle: a preview's Pagefind may be
-    writing or swapping it meanwhile (os.walk passes over a folder that is gone)."""
-    found = []
-    for folder, subfolders, names in os.walk(site_dir):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith(SEARCH_BUNDLE))
-        found += [Path(folder, name) for name in names if name.endswith(".html")]
-    return sorted(found)
 
 
 def finish_site(site_dir: Path, scripts: ThemeScripts, site_url: str = "/", with_meta: bool = True,

@@ -13,9 +13,10 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from orkest.finish import Finished, finish_page, finish_site, html_files, report
+from orkest.finish import Finished, finish_page, finish_site, report
 from orkest.finish.csp import ThemeScripts, extra_assets_problems
 from orkest.finish.search_index import index_site
+from orkest.finish.site_files import html_files
 from orkest.mkdocs.project_paths import project_dir, source_name
 
 log = logging.getLogger("mkdocs.plugins.orkest.finish")

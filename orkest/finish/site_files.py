@@ -1,0 +1,19 @@
+"""The files of a built site the finishing step works on."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+# The search bundle's folder (search_index.py); also its `.new` and `.old` while it is swapped.
+BUNDLE = "pagefind"
+
+
+def html_files(site_dir: Path) -> list[Path]:
+    """The site's HTML files, sorted. Not the search bundle: a preview's Pagefind may be
+    writing or swapping it meanwhile (os.walk passes over a folder that is gone)."""
+    found = []
+    for folder, subfolders, names in os.walk(site_dir):
+        subfolders[:] = sorted(name for name in subfolders if not name.startswith(BUNDLE))
+        found += [Path(folder, name) for name in names if name.endswith(".html")]
+    return sorted(found)
