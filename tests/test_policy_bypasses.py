@@ -13,7 +13,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from orkest.checks.quick import quick_check
-from orkest.finish.csp import ThemeScripts
+from orkest.finish.csp import ThemeScripts, may_hold_event_handler
 from orkest.testing import ROOT, build_site, fixture_project
 
 # A caption file that is also valid JavaScript: harmless as a caption, dangerous as a script.
@@ -96,6 +96,7 @@ def test_a_finished_page_may_load_only_the_sites_own_scripts_and_styles(tmp_path
 @pytest.mark.parametrize("handler", [
     '<a onclick="x()">', "<a/onclick=x()>", '<a href="#"onclick=x()>', "<a href='#'ONCLICK\t=x()>",
     "<svg><g\nonload\n=x()></g></svg>", '<img src="x.webp" alt="" onerror = "x()">',
+    "<a\x0conclick=x()>", "<a href=x onclick=y()>", "<p title='a'\tOnMouseOver='x()'>", "<b/x/onfocus=x() tabindex=0>",
 ])
 def test_every_spelling_of_an_event_handler_around_the_content_is_found(handler):
     # Written around the content (by a template or a front matter value), in any spelling a browser reads.
@@ -103,3 +104,12 @@ def test_every_spelling_of_an_event_handler_around_the_content_is_found(handler)
     page = f"<html><head><meta charset=utf-8></head><body>{handler}<article>Tekst.</article></body></html>"
     _, problems = scripts.finish(page, ".", "<article>Tekst.</article>")
     assert any("an event handler" in problem for problem in problems), problems
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("<a onclick=x()>", True), ("<a/ONLOAD\n = x()>", True), ("<a href='#'onblur=x()>", True),
+    ('<p class="icon content">on the button</p>', False), ("<p>sessions on = off</p>", True),
+])
+def test_the_quick_search_for_event_handlers_finds_every_attribute_start(text, expected):
+    # A false "yes" only costs a full walk of the page; a false "no" would let a handler through.
+    assert may_hold_event_handler(text) is expected
