@@ -3,6 +3,7 @@ opened in Debian's headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
+import resource
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,17 +21,20 @@ class BuiltSite:
     url: str  # the site_url it was built for: where the test server serves it
     log: str
     seconds: float
+    cpu_seconds: float  # the build's own user and system time, with everything it ran
 
 
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> BuiltSite:
     # Built for the address the test server will use, as production is built for its own.
     site_dir, url = tmp_path_factory.mktemp("site"), f"http://127.0.0.1:{free_port()}/"
-    started = time.perf_counter()
+    started, before = time.perf_counter(), resource.getrusage(resource.RUSAGE_CHILDREN)
     result = build_site(site_dir, url)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
-    return BuiltSite(site_dir, url, result.stderr, time.perf_counter() - started)
+    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+    return BuiltSite(site_dir, url, result.stderr, time.perf_counter() - started, cpu)
 
 
 @pytest.fixture(scope="session")

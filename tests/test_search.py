@@ -274,3 +274,13 @@ def test_a_page_without_a_head_or_an_article_goes_to_pagefind_whole():
     for odd in ('<html lang="nl"><body><article>x</article></body></html>',
                 '<html lang="nl"><head></head><body><p>no article</p></body></html>'):
         assert search_extract(odd) == odd
+
+
+def test_indexing_adds_at_most_its_share_to_the_build_s_cpu_time(site):
+    said = re.search(r"search: Pagefind indexed (\d+) pages in 'en', (\d+) pages in 'nl' in ([0-9.]+) s CPU", site.log)
+    assert said, f"the build did not say what the indexing cost:\n{site.log[-2000:]}"
+    english, dutch, indexing = int(said[1]), int(said[2]), float(said[3])
+    assert english > 30 and dutch > 30
+    share = indexing / (site.cpu_seconds - indexing)
+    assert 0 < share <= BUDGETS["max_indexing_cpu_share"], (
+        f"indexing took {indexing:.2f} s of the build's {site.cpu_seconds:.2f} s CPU ({share:.0%})")
