@@ -6,7 +6,7 @@ whose templates mark their article body (`data-pagefind-body`, overrides/main.ht
 indexed: the 404 page and the generated listings carry no mark. The reader's browser loads
 the bundle only when search is opened (overrides/assets/javascripts/search.js).
 
-Pagefind reads a copy of each page cut down to its head and its article: the menu, most of
+Pagefind reads a copy of each page cut down to its <html> tag and its article: the menu, most of
 a page's bytes, is never indexed, and parsing it was most of Pagefind's time.
 """
 
@@ -34,26 +34,32 @@ UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "
                 "pagefind-worker.js")
 
 
-# The theme's article holds everything Pagefind reads from the body: the marked text and its filters.
-ARTICLE_START, ARTICLE_END, HEAD_END = "<article", "</article>", "</head>"
+# The theme's article holds everything Pagefind reads from a page but its language (on <html>).
+ARTICLE_START, ARTICLE_END, HTML_START = "<article", "</article>", "<html"
+BODY_MARK = "data-pagefind-body"
 
 
 def search_extract(html: str) -> str:
-    """What Pagefind needs of a page: its head (language, title) and its article; the whole
+    """What Pagefind needs of a page: its <html> tag (the language) and its article; the whole
     page when either cannot be found, so that a page is never left out by cutting it."""
-    head_end, start, end = html.find(HEAD_END), html.find(ARTICLE_START), html.rfind(ARTICLE_END)
-    if head_end < 0 or not head_end < start < end:
+    html_start = html.find(HTML_START)
+    html_end = html.find(">", html_start) + 1
+    start, end = html.find(ARTICLE_START, html_end), html.rfind(ARTICLE_END)
+    if html_start < 0 or not html_end <= start < end:
         return html
-    return f"{html[:head_end + len(HEAD_END)]}<body>{html[start:end + len(ARTICLE_END)]}</body></html>"
+    return f"{html[html_start:html_end]}<body>{html[start:end + len(ARTICLE_END)]}</body></html>"
 
 
 def write_extracts(site_dir: Path, into: Path) -> int:
-    """The search extract of every HTML page of `site_dir`, at the same paths under `into`."""
+    """The search extract of every page of `site_dir` marked for the index, at the same paths under `into`."""
     count = 0
     for path in html_files(site_dir):
+        html = path.read_text(encoding="utf-8")
+        if BODY_MARK not in html:  # Pagefind would pass over it: the site marks what it indexes
+            continue
         target = into / path.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(search_extract(path.read_text(encoding="utf-8")), encoding="utf-8")
+        target.write_text(search_extract(html), encoding="utf-8")
         count += 1
     return count
 
@@ -73,14 +79,20 @@ class SearchIndex:
         return f"search: Pagefind indexed {counts or 'no pages'} in {self.cpu_seconds:.3f} s CPU"
 
 
+def _scratch_folder(site_dir: Path) -> Path:
+    """Memory (Linux's /dev/shm) when there is some, else beside the site, on its disk: creating
+    thousands of small files costs more CPU on a disk, and far more in some system temp folders."""
+    memory = Path("/dev/shm")
+    return memory if memory.is_dir() and os.access(memory, os.W_OK) else site_dir.parent
+
+
 def index_site(site_dir: Path, niceness: int = 0) -> SearchIndex:
     """Index the built site in `site_dir` (replacing an earlier bundle) and say what was indexed;
     `niceness` lowers Pagefind's CPU priority (a preview's next rebuild goes first)."""
     site_dir = Path(site_dir)
     bundle, fresh = site_dir / BUNDLE, site_dir / f"{BUNDLE}.new"
     shutil.rmtree(fresh, ignore_errors=True)
-    # Beside the site, on its disk: a system temp folder can be far slower with 2,000 small files.
-    with tempfile.TemporaryDirectory(dir=site_dir.parent, prefix=f".{site_dir.name}-search-") as extracts, \
+    with tempfile.TemporaryDirectory(dir=_scratch_folder(site_dir), prefix=f".{site_dir.name}-search-") as extracts, \
             tempfile.TemporaryFile(mode="w+", encoding="utf-8") as output:
         extracting = time.thread_time()
         write_extracts(site_dir, Path(extracts))
