@@ -36,7 +36,6 @@ UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "
 
 # The theme's article holds everything Pagefind reads from a page but its language (on <html>).
 ARTICLE_START, ARTICLE_END, HTML_START = "<article", "</article>", "<html"
-BODY_MARK = "data-pagefind-body"
 
 
 def search_extract(html: str) -> str:
@@ -51,15 +50,13 @@ def search_extract(html: str) -> str:
 
 
 def write_extracts(site_dir: Path, into: Path) -> int:
-    """The search extract of every page of `site_dir` marked for the index, at the same paths under `into`."""
+    """The search extract of every HTML page of `site_dir`, at the same paths under `into`
+    (Pagefind passes over the pages without a marked body, but they still shape its index)."""
     count = 0
     for path in html_files(site_dir):
-        html = path.read_text(encoding="utf-8")
-        if BODY_MARK not in html:  # Pagefind would pass over it: the site marks what it indexes
-            continue
         target = into / path.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(search_extract(html), encoding="utf-8")
+        target.write_text(search_extract(path.read_text(encoding="utf-8")), encoding="utf-8")
         count += 1
     return count
 
