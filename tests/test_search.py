@@ -5,14 +5,23 @@ the keyboard, the shared address, the security policy and axe."""
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
+import tempfile
 import tomllib
+from pathlib import Path
 
 import pagefind_bin
 import pytest
 from bs4 import BeautifulSoup
 
-from orkest.finish.search_index import BUNDLE, NOT_CONTENT, search_extract
+from orkest.finish.search_index import (
+    BUNDLE,
+    NOT_CONTENT,
+    scratch_folder,
+    search_extract,
+)
+from orkest.finish.site_files import html_files
 from orkest.testing import ROOT, built_pages, page_url_path
 from orkest.testing.browser import axe_problems, csp_problems
 from orkest.testing.page_view import KB, measuring
@@ -254,10 +263,16 @@ def test_five_results_show_and_the_next_five_come_when_asked(tab, server):
 
 def test_pagefind_reading_only_the_html_tag_and_article_indexes_exactly_what_it_finds_in_whole_pages(site, tmp_path):
     # The index is built from cut-down copies (search_index.search_extract); the same pages,
-    # texts, anchors, filters and word index must come out of the whole pages.
+    # texts, anchors, filters and word index must come out of the whole pages. Pagefind numbers
+    # pages in the order a folder lists them, so the whole pages are copied as the extracts are written.
     whole = tmp_path / "whole"
-    subprocess.run([str(pagefind_bin.get_executable()), "--site", str(site.root), "--output-path", str(whole),
-                    "--exclude-selectors", NOT_CONTENT, "--quiet"], check=True)
+    with tempfile.TemporaryDirectory(dir=scratch_folder(site.root)) as scratch:
+        pages = Path(scratch)
+        for path in html_files(site.root):
+            (pages / path.relative_to(site.root)).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, pages / path.relative_to(site.root))
+        subprocess.run([str(pagefind_bin.get_executable()), "--site", str(pages), "--output-path", str(whole),
+                        "--exclude-selectors", NOT_CONTENT, "--quiet"], check=True)
 
     def index_files(bundle):  # filter chunks and the meta naming them are named at random by Pagefind
         return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*")

@@ -76,7 +76,7 @@ class SearchIndex:
         return f"search: Pagefind indexed {counts or 'no pages'} in {self.cpu_seconds:.3f} s CPU"
 
 
-def _scratch_folder(site_dir: Path) -> Path:
+def scratch_folder(site_dir: Path) -> Path:
     """Memory (Linux's /dev/shm) when there is some, else beside the site, on its disk: creating
     thousands of small files costs more CPU on a disk, and far more in some system temp folders."""
     memory = Path("/dev/shm")
@@ -89,7 +89,7 @@ def index_site(site_dir: Path, niceness: int = 0) -> SearchIndex:
     site_dir = Path(site_dir)
     bundle, fresh = site_dir / BUNDLE, site_dir / f"{BUNDLE}.new"
     shutil.rmtree(fresh, ignore_errors=True)
-    with tempfile.TemporaryDirectory(dir=_scratch_folder(site_dir), prefix=f".{site_dir.name}-search-") as extracts, \
+    with tempfile.TemporaryDirectory(dir=scratch_folder(site_dir), prefix=f".{site_dir.name}-search-") as extracts, \
             tempfile.TemporaryFile(mode="w+", encoding="utf-8") as output:
         extracting = time.thread_time()
         write_extracts(site_dir, Path(extracts))
