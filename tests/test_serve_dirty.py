@@ -116,3 +116,38 @@ def test_an_edit_is_searchable_in_the_preview_soon_after_it_shows(tmp_path, brow
                 ".md-search-result__link", "links => links.map(a => new URL(a.href).pathname)")]
         page.close()
         assert "/instrumenten/onderhoud/" in found, found
+
+
+def rebuilt_lines(log: Path, after: int) -> list[str]:
+    """The preview's "N of M 'nl' pages rebuilt" lines written after the first `after` characters."""
+    return [line.split("dirty preview: ", 1)[1] for line in log.read_text(encoding="utf-8")[after:].splitlines()
+            if "dirty preview: " in line]
+
+
+def conductor_pages(listing_html: str) -> list[str]:
+    """The pages the audience listing shows under its conductor heading."""
+    heading = LexborHTMLParser(listing_html).css_first("h3#conductor")
+    return [link.attributes["href"] for link in heading.next.next.css("a")] if heading else []
+
+
+def test_generated_pages_are_rebuilt_only_when_what_they_list_changes(tmp_path):
+    with serve_copy(ROOT, tmp_path, "en/", *DEFAULT_PREVIEW) as (project, url, log):
+        edited = project / "docs" / "instrumenten" / "onderhoud.md"
+        # A sentence changes no listing: only the page itself is rebuilt.
+        before = len(log.read_text(encoding="utf-8"))
+        append(edited, "Een zin die geen lijst verandert.")
+        wait_until_served(f"{url}/instrumenten/onderhoud/", "Een zin die geen lijst verandert.", 30)
+        time.sleep(0.5)
+        dutch = [line for line in rebuilt_lines(log, before) if "'nl'" in line]
+        assert dutch and dutch[0].startswith("1 of "), dutch
+        # A new section leaves its translation behind: the status page lists the translation.
+        append(edited, "## Een nieuwe sectie\n\nNieuwe tekst.")
+        wait_until_served(f"{url}/meedoen/vertaalstatus/", "onderhoud.en.md", 30)
+        # A new audience puts the page in that audience's list.
+        assert not any("onderhoud" in href for href in conductor_pages(fetch(f"{url}/voor-wie/")))
+        edited.write_text(edited.read_text(encoding="utf-8").replace("audience: [", "audience: [conductor, ", 1),
+                          encoding="utf-8")
+        deadline = time.monotonic() + 30
+        while not any("onderhoud" in href for href in conductor_pages(fetch(f"{url}/voor-wie/"))):
+            assert time.monotonic() < deadline, "the audience listing did not follow the new audience"
+            time.sleep(0.1)

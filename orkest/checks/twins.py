@@ -80,4 +80,8 @@ def missing_sections(docs_dir: Path, languages: Languages | None = None) -> list
 
 def section_count(path: Path) -> int:
     """How many ## headings the page has, outside code blocks."""
-    return sum(bool(SECTION.match(line)) for line in lines_outside_code(decode_source(path.read_bytes())[0]))
+    return sections_in(decode_source(path.read_bytes())[0])
+
+
+def sections_in(text: str) -> int:
+    return sum(bool(SECTION.match(line)) for line in lines_outside_code(text))

@@ -12,7 +12,9 @@ what a full build shows:
   not change keeps its earlier findings, so every problem is still listed (and the cross-page
   rules run over all pages);
 - the generated pages (the audience listing, the translation status, the video overview)
-  are rebuilt every time; the video overview keeps the videos of pages not rebuilt;
+  are rebuilt when what they list may have changed: any page's front matter or number of
+  sections, a page with a video, or the git history; the video overview keeps the videos of
+  pages not rebuilt;
 - when a language's navigation changes (a title, a page added or removed, mkdocs.yml, a
   template or the UI strings), every page of that language is rebuilt, so no menu is stale;
 - the theme's file list (Material ships 14,000 icons; MkDocs walks and filters them in every
@@ -34,6 +36,7 @@ from mkdocs.structure.nav import Link, Section
 from orkest.checks.cross_page import cross_page_problems
 from orkest.checks.front_matter import front_matter_problems
 from orkest.checks.page_source import decode_source, front_matter_fields
+from orkest.checks.twins import sections_in
 from orkest.mkdocs.listings import MARKER as LISTING_MARKER
 from orkest.mkdocs.translation_status import MARKER as STATUS_MARKER
 from orkest.mkdocs.videos import OVERVIEW_MARKER
@@ -57,6 +60,9 @@ class Source:
         # Worded as orkest/checks/front_matter.py docs_problems words them.
         self.problems = [f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}" for line, problem in found]
         self.generated = any(marker in text for marker in GENERATED_MARKERS)
+        # What the generated pages list of this page; a page with a video counts by its version.
+        has_video = "![type:video]" in text
+        self.listed = (repr(self.fields[0]), sections_in(text), path.stat().st_mtime_ns if has_video else None)
 
 
 def _version(path: str) -> tuple[int, int]:
@@ -68,9 +74,11 @@ class DirtyPreview:
     def __init__(self) -> None:
         self.dirty = False
         self.sources: dict[str, tuple[tuple[int, int], Source]] = {}  # file -> (its version, what it holds)
-        self.navigations: dict[str, tuple] = {}  # language -> its navigation at its last good build
+        # language -> (its navigation, its templates, what its generated pages list) at its last good build
+        self.navigations: dict[str, tuple] = {}
         self.pending: dict[str, tuple] = {}  # language -> this build's navigation, kept once it succeeds
         self.videos: dict[str, dict[str, list[dict]]] = {}  # language -> page -> its videos, as rendered
+        self.translation_status = None  # this build's translation status step: it holds the git history
         self.theme_files: tuple[tuple, list[str]] | None = None  # (the theme folders' state, MkDocs' pick of their files)
 
     def on_startup(self, command: str, dirty: bool) -> None:
@@ -81,6 +89,7 @@ class DirtyPreview:
         if self.dirty:
             steps["front_matter"].find_problems = self.docs_problems
             steps["videos"].kept = self.videos
+            self.translation_status = steps["translation_status"]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if self.dirty and not hasattr(config.theme.get_env, "keeps_theme_files"):  # once per configuration
@@ -135,10 +144,13 @@ class DirtyPreview:
                 # What MkDocs' read_source would set; the title then comes from the front matter.
                 page.meta, page.markdown = dict(sources[page.file.abs_src_path].fields[0]), ""
         titles = {path: source.fields[0].get("title") for path, source in sources.items()}
-        self.pending[language] = (_outline(nav.items, titles), _templates(config))
-        everything = self.navigations.get(language) != self.pending[language]
-        rebuilt = [page for page in pages if everything or sources[page.file.abs_src_path].generated
-                   or page.file.is_modified()]
+        listed = (tuple((path, source.listed) for path, source in sorted(sources.items())),
+                  tuple(sorted((self.translation_status.history or {}).items())))
+        self.pending[language] = (_outline(nav.items, titles), _templates(config), listed)
+        everything = self.navigations.get(language, (None, None))[:2] != self.pending[language][:2]
+        relisted = self.navigations.get(language, (None, None, None))[2] != listed
+        rebuilt = [page for page in pages if everything or page.file.is_modified()
+                   or relisted and sources[page.file.abs_src_path].generated]
         for page in rebuilt:
             _rebuild(page.file)
         log.info("dirty preview: %d of %d '%s' pages rebuilt%s", len(rebuilt), len(pages), language,
