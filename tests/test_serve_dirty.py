@@ -140,6 +140,14 @@ def test_generated_pages_are_rebuilt_only_when_what_they_list_changes(tmp_path):
         time.sleep(0.5)
         dutch = [line for line in rebuilt_lines(log, before) if "'nl'" in line]
         assert dutch and dutch[0].startswith("1 of "), dutch
+        # A page with a video: the video overview is rebuilt with it, and still lists every video.
+        before = len(log.read_text(encoding="utf-8"))
+        append(project / "docs" / "instrumenten" / "trompet-ventielen-olien.md", "Een zin bij de video.")
+        wait_until_served(f"{url}/instrumenten/trompet-ventielen-olien/", "Een zin bij de video.", 30)
+        time.sleep(0.5)
+        dutch = [line for line in rebuilt_lines(log, before) if "'nl'" in line]
+        assert dutch and dutch[0].startswith("2 of "), dutch
+        assert fetch(f"{url}/instrumenten/videos/").count("<tr") >= 4
         # A new section leaves its translation behind: the status page lists the translation.
         append(edited, "## Een nieuwe sectie\n\nNieuwe tekst.")
         wait_until_served(f"{url}/meedoen/vertaalstatus/", "onderhoud.en.md", 30)

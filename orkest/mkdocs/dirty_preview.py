@@ -59,10 +59,10 @@ class Source:
             (None, problem) for problem in front_matter_problems(text, self.fields[0])]
         # Worded as orkest/checks/front_matter.py docs_problems words them.
         self.problems = [f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}" for line, problem in found]
-        self.generated = any(marker in text for marker in GENERATED_MARKERS)
-        # What the generated pages list of this page; a page with a video counts by its version.
-        has_video = "![type:video]" in text
-        self.listed = (repr(self.fields[0]), sections_in(text), path.stat().st_mtime_ns if has_video else None)
+        self.generates = [marker for marker in GENERATED_MARKERS if marker in text]
+        # What each generated page lists of this page; a page with a video counts by its version.
+        self.listed = {LISTING_MARKER: repr(self.fields[0]), STATUS_MARKER: sections_in(text),
+                       OVERVIEW_MARKER: path.stat().st_mtime_ns if "![type:video]" in text else None}
 
 
 def _version(path: str) -> tuple[int, int]:
@@ -144,13 +144,15 @@ class DirtyPreview:
                 # What MkDocs' read_source would set; the title then comes from the front matter.
                 page.meta, page.markdown = dict(sources[page.file.abs_src_path].fields[0]), ""
         titles = {path: source.fields[0].get("title") for path, source in sources.items()}
-        listed = (tuple((path, source.listed) for path, source in sorted(sources.items())),
-                  tuple(sorted((self.translation_status.history or {}).items())))
+        listed = {marker: tuple((path, source.listed[marker]) for path, source in sorted(sources.items()))
+                  for marker in GENERATED_MARKERS}
+        listed[STATUS_MARKER] += tuple(sorted((self.translation_status.history or {}).items()))
         self.pending[language] = (_outline(nav.items, titles), _templates(config), listed)
-        everything = self.navigations.get(language, (None, None))[:2] != self.pending[language][:2]
-        relisted = self.navigations.get(language, (None, None, None))[2] != listed
+        earlier = self.navigations.get(language, (None, None, {}))
+        everything = earlier[:2] != self.pending[language][:2]
+        relisted = {marker for marker in GENERATED_MARKERS if earlier[2].get(marker) != listed[marker]}
         rebuilt = [page for page in pages if everything or page.file.is_modified()
-                   or relisted and sources[page.file.abs_src_path].generated]
+                   or relisted.intersection(sources[page.file.abs_src_path].generates)]
         for page in rebuilt:
             _rebuild(page.file)
         log.info("dirty preview: %d of %d '%s' pages rebuilt%s", len(rebuilt), len(pages), language,
