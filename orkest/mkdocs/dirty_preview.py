@@ -185,7 +185,8 @@ def _templates(config: MkDocsConfig) -> tuple:
     for folder in dict.fromkeys([*config.watch, *([config.theme.custom_dir] if config.theme.custom_dir else [])]):
         for root, _, names in os.walk(folder):
             files += [os.path.join(root, name) for name in names]
-    return tuple(sorted((path, _version(path)) for path in files if os.path.isfile(path)))
+    # Absolute: `mkdocs serve -f x.yml` names the configuration relatively in its first build only.
+    return tuple(sorted((os.path.abspath(path), _version(path)) for path in files if os.path.isfile(path)))
 
 
 def _rebuild(file) -> None:
