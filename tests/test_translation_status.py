@@ -112,3 +112,12 @@ def test_a_shallow_clone_builds_and_says_history_is_missing(history_project, tmp
     status = read(tmp_path / "site", "en/status")
     assert "built without git history" in status
     assert "Last updated" not in read(tmp_path / "site", "en/viool")
+
+
+def test_a_one_language_preview_lists_an_outdated_translation_without_its_unbuilt_twin(history_project, tmp_path):
+    result = build_site(tmp_path, "https://example.nl/", cwd=history_project, env={"PREVIEW_LANGUAGE": "en"})
+    assert result.returncode == 0, result.stderr
+    outdated = read(tmp_path, "status").split('id="outdated"')[1].split("</table>")[0]
+    assert "<td>docs/viool.md</td>" in outdated
+    assert '<a href="../viool/">docs/viool.en.md</a>' in outdated
+    assert "<td>docs/cello.md</td>" in read(tmp_path, "status").split('id="missing-sections"')[1]

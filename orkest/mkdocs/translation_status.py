@@ -136,9 +136,10 @@ def _status(config: MkDocsConfig, page: Page, nav, project: Path, languages: Lan
     def pair(original: str, translation: str) -> tuple[dict, dict]:
         # Only this language's pages are in the build; mkdocs-static-i18n knows each twin's URL.
         alternates = (site_pages.get(original) or site_pages[translation]).file.alternates
-        urls = (alternates[languages.default].url, alternates[languages.of(Path(translation))].url)
-        return tuple({"name": name, "url": get_relative_url(url, page.url)}
-                     for name, url in zip((original, translation), urls))
+        # A one-language preview builds no twin in the other language: name that file, no link.
+        twins = (alternates.get(languages.default), alternates.get(languages.of(Path(translation))))
+        return tuple({"name": name, "url": get_relative_url(twin.url, page.url) if twin else None}
+                     for name, twin in zip((original, translation), twins))
 
     template = config.theme.get_env().get_template("partials/translation-status.html")
     return template.render(
