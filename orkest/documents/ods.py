@@ -69,10 +69,8 @@ def write_ods(sheets: list[Sheet], title: str, language: str) -> bytes:
             is_total = any(cell.kind == "total" for cell in row)
             for cell in row:
                 if cell.kind == "formula":
-                    text = cell.value[0] == "check"
+                    # No cached result: an office suite opening the file calculates every formula.
                     target = TableCell(formula="of:=" + formula(cell.value, sheets, here),
-                                       valuetype="string" if text else "float",
-                                       **({} if text else {"value": 0}),
                                        stylename=style["total" if is_total else "money"])
                 elif cell.kind == "input":
                     target = TableCell(stylename=style["money"])
