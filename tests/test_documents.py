@@ -18,6 +18,7 @@ from odf import opendocument, table, teletype, text
 
 from orkest.checks.content_policy import Policy
 from orkest.checks.files import file_problems
+from orkest.documents.cache import ENV
 from orkest.links import internal_link_problems
 from orkest.mkdocs.downloads import Downloads
 from orkest.testing import build_site, fixture_project
@@ -65,10 +66,14 @@ def office_files(root: Path) -> dict[str, bytes]:
 
 
 def test_two_builds_give_byte_identical_files_with_fixed_times(site, tmp_path):
-    again = tmp_path / "again"
-    result = build_site(again, site.url)
-    assert result.returncode == 0, result.stderr
-    first, second = office_files(site.root), office_files(again)
+    builds = []
+    for number in (1, 2):  # each with an empty cache: every file made anew
+        result = build_site(tmp_path / f"site-{number}", site.url, env={ENV: str(tmp_path / f"cache-{number}")})
+        assert result.returncode == 0, result.stderr
+        builds.append(office_files(tmp_path / f"site-{number}"))
+        assert len(list((tmp_path / f"cache-{number}").iterdir())) == 24
+    first, second = builds
+    assert office_files(site.root) == first  # the files a build kept are the files a build makes
     assert len(first) == 2 * sum(len(downloads(site.root, page, "nl")) for page in PAGES) == 24
     assert first == second
     for data in first.values():
@@ -126,3 +131,17 @@ def test_office_files_put_in_docs_are_still_refused(tmp_path, name):
     (tmp_path / "docs" / name).write_bytes(b"PK\x03\x04")
     problems = file_problems(tmp_path / "docs", Policy.load().files)
     assert any(p.startswith(f"docs/{name}: ") and "is not allowed here" in p for p in problems), problems
+
+
+def test_a_kept_file_is_used_only_for_the_same_page_words_and_generator(tmp_path, monkeypatch):
+    from orkest.documents import cache
+
+    monkeypatch.setenv(cache.ENV, str(tmp_path))
+    words = {"year": "Jaar"}
+    name = cache.key(["docx"], "nl", words, ["# Begroting\n"])
+    assert name != cache.key(["docx"], "nl", words, ["# Begroting!\n"])  # an edit to the page
+    assert name != cache.key(["docx"], "nl", {"year": "Year"}, ["# Begroting\n"])  # other words
+    assert name != cache.key(["docx"], "en", words, ["# Begroting\n"]) != cache.key(["odt"], "nl", words, ["# Begroting\n"])
+    assert cache.cached(name, ["docx"]) is None
+    cache.keep(name, {"docx": b"PK"})
+    assert cache.cached(name, ["docx"]) == {"docx": b"PK"} and cache.cached(name, ["docx", "odt"]) is None

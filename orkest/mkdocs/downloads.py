@@ -21,7 +21,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.pages import Page
 
-from orkest.documents import ModelError, generate, read_page
+from orkest.documents import cache
 from orkest.mkdocs.project_paths import site_languages, source_name
 
 
@@ -39,6 +39,7 @@ def twin(path: Path, language: str, default: str) -> Path:
 class Downloads:
     def __init__(self) -> None:
         self.written: dict[str, list[Path]] = {}  # source file -> the files this build wrote for it
+        self.workbooks: dict = {}  # workbooks made in this build, shared by the pages they belong to
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         formats = page.meta.get("downloads")
@@ -47,23 +48,24 @@ class Downloads:
         languages = site_languages(config)
         language = config.plugins["i18n"].current_language or languages.default
         source, words = source_name(page, config), context["ui"]["downloads"]
-        folder = Path(page.file.abs_src_path).parent
-        try:
-            names = page.meta.get("workbook") or [Path(page.file.abs_src_path).name]
-            paths = [twin(folder / name, language, languages.default) for name in names]
-            if missing := [str(name) for name, path in zip(names, paths) if not path.exists()]:
-                raise ModelError(f"its 'workbook' names pages that do not exist: {', '.join(missing)}")
-            document = read_page(Path(page.file.abs_src_path))
-            files = generate(document, list(formats), [read_page(path) for path in paths],
-                             words["sheet"], language)
-        except (ModelError, OSError) as error:
-            raise PluginError(f"{source}: its downloads cannot be made: {error}. "
-                              "Fix the page, or change its front matter 'downloads'") from error
+        page_path = Path(page.file.abs_src_path)
+        names = page.meta.get("workbook") or [page_path.name]
+        paths = [twin(page_path.parent / name, language, languages.default) for name in names]
+        if missing := [str(name) for name, path in zip(names, paths) if not path.exists()]:
+            raise PluginError(f"{source}: its downloads cannot be made: its 'workbook' names pages that do "
+                              f"not exist: {', '.join(missing)}. Fix the page, or change its front matter 'downloads'")
+        texts = [path.read_text(encoding="utf-8") for path in [page_path, *paths]]
+        formats, title = list(formats), page.meta.get("title") or page.title or ""
+        name = cache.key(formats, language, words, texts)
+        files = cache.cached(name, formats)
+        if files is None:
+            files = self.make(source, formats, texts, words["sheet"], language)
+            cache.keep(name, files)
         target = Path(page.file.abs_dest_path).parent
         target.mkdir(parents=True, exist_ok=True)
         listed, self.written[source] = [], []
         for kind, data in files.items():
-            path = target / f"{slug(document.title)}.{kind}"
+            path = target / f"{slug(title)}.{kind}"
             path.write_bytes(data)
             self.written[source].append(path)
             listed.append({"href": path.name, "what": words["what"][kind], "format": words["format"][kind],
@@ -71,6 +73,18 @@ class Downloads:
                            "language": languages.names.get(language, language), "how": words["how"][kind]})
         context["downloads"] = listed
         return context
+
+    def make(self, source: str, formats: list[str], texts: list[str], words: dict, language: str) -> dict[str, bytes]:
+        # Imported here: python-docx, openpyxl and odfpy cost a build whose files are kept nothing.
+        from orkest.documents.make import generate
+        from orkest.documents.model import ModelError, read_document
+
+        try:
+            page, *workbook = (read_document(text) for text in texts)
+            return generate(page, formats, workbook, words, language, self.workbooks)
+        except ModelError as error:
+            raise PluginError(f"{source}: its downloads cannot be made: {error}. "
+                              "Fix the page, or change its front matter 'downloads'") from error
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         for source, paths in self.written.items():
