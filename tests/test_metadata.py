@@ -93,7 +93,7 @@ def test_every_missing_field_is_named_once(front_matter, missing):
 def test_a_misspelled_field_is_named_with_a_suggestion():
     problems = front_matter_problems(page(GOOD.replace("title:", "titel:")))
     assert problems[1] == ("unknown field(s) 'titel' (did you mean 'title'?); the fields a page can "
-                           "have: title, description, type, audience, instrument, groep, date, search, hide")
+                           "have: title, description, type, audience, instrument, groep, date, downloads, workbook, search, hide")
     assert problems[0].startswith("the field 'title' is missing")
 
 

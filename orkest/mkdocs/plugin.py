@@ -15,6 +15,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
 from orkest.mkdocs.content_check import ContentPolicyCheck
 from orkest.mkdocs.dirty_preview import DirtyPreview
+from orkest.mkdocs.downloads import Downloads
 from orkest.mkdocs.edit_links import EditLinks
 from orkest.mkdocs.error_page import ErrorPage
 from orkest.mkdocs.finish import Finish
@@ -35,7 +36,7 @@ from orkest.site import STRINGS_FILE
 STEPS = {
     "template_cache": TemplateCache, "serve_speed": ServeSpeed, "serve_messages": ServeMessages,
     "preview_language": PreviewLanguage, "dirty_preview": DirtyPreview, "front_matter": FrontMatter, "ui_strings": UiStrings, "videos": Videos,
-    "listings": Listings, "translation_status": TranslationStatus, "edit_links": EditLinks,
+    "listings": Listings, "downloads": Downloads, "translation_status": TranslationStatus, "edit_links": EditLinks,
     "search_marks": SearchMarks, "search_preview": SearchPreview, "hreflang": Hreflang, "error_page": ErrorPage, "content": ContentPolicyCheck, "finish": Finish,
 }
 SESSION_STEPS = {"dirty_preview", "search_preview"}
@@ -56,8 +57,9 @@ EVENTS = [
     ("env", 0, ["template_cache", "front_matter"], "every page read, none written yet"),
     ("page_read_source", 0, ["front_matter"], "before MkDocs decodes the file"),
     ("page_content", 0, ["videos"], "collect each page's videos for the overview"),
-    ("page_context", 50, ["ui_strings", "listings", "translation_status", "videos"],
-     "this language's words first; fill the generated pages before they are checked and indexed"),
+    ("page_context", 50, ["ui_strings", "listings", "downloads", "translation_status", "videos"],
+     "this language's words first; fill the generated pages before they are checked and indexed; "
+     "a page's downloads made from its Markdown as it is rendered (a dirty preview: only pages rebuilt)"),
     ("page_context", 40, ["content"], "the content policy, on the page as the reader gets it"),
     ("page_context", 0, ["edit_links", "hreflang", "search_marks", "finish"],
      "the template's context; what search indexes, after the steps that fill generated pages"),
@@ -66,6 +68,7 @@ EVENTS = [
     ("post_template", -50, ["error_page"], "only the default language writes the one 404 page"),
     ("post_template", -150, ["finish"], "the 404 page secured as it is written"),
     ("post_build", 10, ["content"], "fail before i18n builds the next language"),
+    ("post_build", 8, ["downloads"], "every download box's file is there, before i18n builds the next language"),
     ("post_build", 5, ["dirty_preview"], "this language built without error: remember its navigation"),
     ("post_build", -300, ["finish", "search_preview"],
      "last: the files no page wrote, every language built; then Pagefind indexes it (a preview: in the background)"),
@@ -76,6 +79,8 @@ EVENTS = [
 class OrkestConfig(base.Config):
     # Off only to measure what the theme gives without our repairs (bench/quality_figures.py).
     repair_html = c.Type(bool, default=True)
+    # Off only to measure what making the pages' downloads costs (README, Performance).
+    downloads = c.Type(bool, default=True)
     # The words readers see, one table per language (relative to mkdocs.yml); a project with
     # a language orkest/strings.yml does not have can name its own file.
     strings = c.File(exists=True, default=str(STRINGS_FILE))

@@ -1,0 +1,99 @@
+"""The page as .docx (python-docx): title, sections, help texts in italics, questions, tables."""
+
+from __future__ import annotations
+
+import functools
+import io
+
+from docx import Document as WordDocument
+from docx.table import _Cell
+
+from orkest.documents.model import EMPTY_CELL, Document
+from orkest.documents.reproducible import FIXED_DATETIME, fixed_zip
+from orkest.documents.sheets import AMOUNT
+
+
+def fill_in(text: str) -> str:
+    """A cell the page shows as "..." or "€ ..." is left empty for the writer."""
+    return "" if text == EMPTY_CELL or AMOUNT.match(text) else text
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+USED_STYLES = ("Title", "Heading 1", "List Bullet", "Table Grid")
+
+
+def lean(word) -> None:
+    """Only what the document uses: python-docx's blank template carries 160 styles, latent
+    styles, a Word 2010 copy of them all and a thumbnail of a blank page (780 KB of XML)."""
+    for rel_id, rel in list(word.part.rels.items()):
+        if rel.reltype.endswith(("/stylesWithEffects", "/customXml")):
+            word.part.drop_rel(rel_id)
+    for rel_id, rel in list(word.part.package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):
+            del word.part.package.rels[rel_id]
+    styles = word.styles.element
+    by_id = {style.get(W + "styleId"): style for style in styles.iterfind(W + "style")}
+    wanted = [word.styles[name].style_id for name in USED_STYLES]
+    wanted += [style_id for style_id, style in by_id.items() if style.get(W + "default") == "1"]
+    keep: set[str] = set()
+    while wanted:  # each style with the styles it is based on, linked to or followed by
+        style_id = wanted.pop()
+        if style_id in keep or style_id not in by_id:
+            continue
+        keep.add(style_id)
+        wanted += [ref.get(W + "val") for tag in ("basedOn", "link", "next")
+                   for ref in by_id[style_id].iterfind(W + tag)]
+    for style_id, style in by_id.items():
+        if style_id not in keep:
+            styles.remove(style)
+    for latent in styles.iterfind(W + "latentStyles"):
+        styles.remove(latent)
+
+
+@functools.cache  # a pure function of the installed python-docx: its blank template, made lean once
+def lean_template() -> bytes:
+    word = WordDocument()
+    lean(word)
+    output = io.BytesIO()
+    word.save(output)
+    return output.getvalue()
+
+
+def write_docx(document: Document, language: str) -> bytes:
+    word = WordDocument(io.BytesIO(lean_template()))
+    # Style ids looked up once and set on the XML: python-docx reads every style of its template
+    # for each paragraph given a style (most of the build's time for these files otherwise).
+    title, heading, bullet, grid = (word.styles[name].style_id for name in ("Title", "Heading 1", "List Bullet", "Table Grid"))
+
+    def add(text: str, style: str) -> None:
+        word.add_paragraph(text)._p.style = style
+
+    add(document.title, title)
+    for text in document.intro:
+        word.add_paragraph().add_run(text).italic = True
+    for section in document.sections:
+        add(section.heading, heading)
+        for kind, value in section.parts:
+            if kind == "help":
+                word.add_paragraph().add_run(value).italic = True
+            elif kind in ("questions", "checklist"):
+                for item in value:
+                    add(("☐ " if kind == "checklist" else "") + item, bullet)
+            elif kind == "table":
+                table = word.add_table(rows=1 + len(value.rows), cols=len(value.header))
+                table._tbl.tblStyle_val = grid
+                lines = [(value.header, True)] + [([fill_in(text) for text in row.cells], row.total) for row in value.rows]
+                # Cells straight from each row's XML: python-docx's table.cell() walks the whole grid per call.
+                for tr, (cells, bold) in zip(table._tbl.tr_lst, lines):
+                    for tc, text in zip(tr.tc_lst, cells):
+                        _Cell(tc, table).paragraphs[0].add_run(text).bold = bold
+                # The header row repeats on every page a long table runs over.
+                header = table.rows[0]._tr.get_or_add_trPr()
+                header.append(header.makeelement("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader", {}))
+    properties = word.core_properties
+    properties.title, properties.language, properties.author = document.title, language, "Orkest in de Klas"
+    properties.last_modified_by, properties.revision = "Orkest in de Klas", 1
+    properties.created = properties.modified = FIXED_DATETIME
+    output = io.BytesIO()
+    word.save(output)
+    return fixed_zip(output.getvalue())

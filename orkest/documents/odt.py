@@ -1,0 +1,68 @@
+"""The page as .odt (odfpy): title, sections, help texts in italics, questions, tables."""
+
+from __future__ import annotations
+
+import io
+
+from odf.opendocument import OpenDocumentText
+from odf.style import Style, TableCellProperties, TextProperties
+from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
+from odf.text import H, List, ListItem, P
+
+from orkest.documents.docx import fill_in
+from orkest.documents.model import Document
+from orkest.documents.odf_common import fixed_namespaces, set_metadata
+from orkest.documents.reproducible import fixed_zip
+
+
+def paragraph_style(name: str, shown: str | None = None, **text) -> Style:
+    style = Style(name=name, family="paragraph", **({"displayname": shown} if shown else {}))
+    style.addElement(TextProperties(**text))
+    return style
+
+
+def write_odt(document: Document, language: str) -> bytes:
+    fixed_namespaces()
+    odt = OpenDocumentText()
+    set_metadata(odt, document.title, language)
+    styles = {"title": paragraph_style("Title", fontsize="20pt", fontweight="bold"),
+              "heading": paragraph_style("Heading_20_1", shown="Heading 1", fontsize="15pt", fontweight="bold"),
+              "help": paragraph_style("help", fontstyle="italic"),
+              "bold": paragraph_style("bold", fontweight="bold")}
+    cell = Style(name="cell", family="table-cell")
+    cell.addElement(TableCellProperties(border="0.5pt solid #000000", padding="0.1cm"))
+    for style in (*styles.values(), cell):
+        odt.styles.addElement(style)
+    odt.text.addElement(H(outlinelevel=1, stylename=styles["title"], text=document.title))
+    for text in document.intro:
+        odt.text.addElement(P(stylename=styles["help"], text=text))
+    for number, section in enumerate(document.sections):
+        odt.text.addElement(H(outlinelevel=2, stylename=styles["heading"], text=section.heading))
+        for kind, value in section.parts:
+            if kind == "help":
+                odt.text.addElement(P(stylename=styles["help"], text=value))
+            elif kind in ("questions", "checklist"):
+                items = List()
+                for item in value:
+                    entry = ListItem()
+                    entry.addElement(P(text=("☐ " if kind == "checklist" else "") + item))
+                    items.addElement(entry)
+                odt.text.addElement(items)
+            elif kind == "table":
+                table = Table(name=f"{document.title} {number + 1}")
+                table.addElement(TableColumn(numbercolumnsrepeated=len(value.header)))
+                header = TableHeaderRows()
+                rows = [(header, value.header, True)] + [(table, row.cells, row.total) for row in value.rows]
+                for parent, cells, bold in rows:
+                    line = TableRow()
+                    for text in cells:
+                        target = TableCell(stylename=cell, valuetype="string")
+                        target.addElement(P(stylename=styles["bold"] if bold else None, text=fill_in(text)))
+                        line.addElement(target)
+                    parent.addElement(line)
+                    if parent is header and header not in table.childNodes:
+                        table.addElement(header)
+                odt.text.addElement(table)
+    output = io.BytesIO()
+    odt.write(output)
+    return fixed_zip(output.getvalue())
