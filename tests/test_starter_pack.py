@@ -15,8 +15,12 @@ EXAMPLE = {"nl": "voorbeeld om aan te passen", "en": "example to adapt"}
 NOT_LEGAL_ADVICE = {"nl": "geen juridisch advies", "en": "not legal advice"}
 # The first admonition of a page: its type and its indented body.
 ADMONITION = re.compile(r"^!!! (warning|note) \"[^\"]+\"\n((?:    .*\n)+)", re.MULTILINE)
-# Phrases that once pointed readers to the old platform, which is this site's own address.
-ELSEWHERE = re.compile(r"oorspronkelijke platform|original platform|orkestindeklas\.nl", re.IGNORECASE)
+# How pages once sent readers elsewhere for material: to the old platform (this site's own
+# address), or to a starter pack only described. Naming the old platform's history is fine.
+ELSEWHERE = re.compile(
+    r"\]\(https?://(www\.)?orkestindeklas\.nl|platform vind je op|find the original platform"
+    r"|platform stonden verder|platform also offered|startpakket (beschreven|op Orkest in de Klas)"
+    r"|describes a starter pack|starter pack on Orkest in de Klas", re.IGNORECASE)
 
 
 def language(page: Path) -> str:
