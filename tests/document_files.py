@@ -1,26 +1,36 @@
-"""Where the funding formats' downloads are, per page and language, and the headings of their pages."""
+"""Where the pages' downloads are, per page and language, and the headings of their pages.
+
+The pages are the ones whose front matter asks for downloads (`downloads:`), so a page that
+opts in is tested like the funding formats."""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
 
+import yaml
+
+from orkest.mkdocs.downloads import slug
 from orkest.testing import ROOT
 
-FINANCE = ROOT / "docs" / "financiering"
-# page -> its built folder and file names per language (names in the reader's language)
-PAGES = {
-    "case-for-support": {"nl": "case-for-support", "en": "case-for-support"},
-    "projectplan": {"nl": "projectplan", "en": "project-plan"},
-    "begroting": {"nl": "begroting", "en": "budget"},
-    "dekkingsplan": {"nl": "dekkingsplan", "en": "coverage-plan"},
-}
-WORKBOOK_PAGES = {"begroting", "dekkingsplan"}
+DOCS = ROOT / "docs"
+LANGUAGES = ("nl", "en")
 OFFICE = {".docx", ".odt", ".xlsx", ".ods"}
 
 
+def front_matter(path: Path) -> dict:
+    return yaml.safe_load(path.read_text(encoding="utf-8").split("---\n")[1])
+
+
 def source(page: str, language: str) -> Path:
-    return FINANCE / (f"{page}.md" if language == "nl" else f"{page}.{language}.md")
+    return DOCS / (f"{page}.md" if language == "nl" else f"{page}.{language}.md")
+
+
+# page (its path under docs/, without .md) -> the formats its front matter asks for
+PAGES = {path.relative_to(DOCS).as_posix().removesuffix(".md"): front_matter(path)["downloads"]
+         for path in sorted(DOCS.rglob("*.md"))
+         if path.name.count(".") == 1 and "downloads" in front_matter(path)}
+WORKBOOK_PAGES = {page for page, formats in PAGES.items() if "xlsx" in formats}
 
 
 def headings(path: Path) -> list[str]:
@@ -29,8 +39,7 @@ def headings(path: Path) -> list[str]:
 
 
 def downloads(site_root: Path, page: str, language: str) -> dict[str, Path]:
-    folder = site_root / ("" if language == "nl" else language) / "financiering" / page
-    formats = ("docx", "odt", "xlsx", "ods") if page in WORKBOOK_PAGES else ("docx", "odt")
-    return {kind: folder / f"{PAGES[page][language]}.{kind}" for kind in formats}
-
-
+    """Format -> the built file; named after the page's title in the reader's language."""
+    folder = site_root / ("" if language == "nl" else language) / page
+    name = slug(front_matter(source(page, language))["title"])
+    return {kind: folder / f"{name}.{kind}" for kind in PAGES[page]}

@@ -59,7 +59,7 @@ def sheets_as_csv(soffice, workbooks: list[Path], out: Path) -> dict[str, dict[s
 
 
 def test_posts_sheets_and_difference_recalculate_in_libreoffice(site, soffice, tmp_path):
-    xlsx = downloads(site.root, "begroting", "nl")["xlsx"]
+    xlsx = downloads(site.root, "financiering/begroting", "nl")["xlsx"]
     workbook = openpyxl.load_workbook(xlsx)
     budget, coverage = workbook.worksheets
     for row in range(2, 2 + BUDGET_POSTS):
@@ -85,7 +85,7 @@ def test_posts_sheets_and_difference_recalculate_in_libreoffice(site, soffice, t
 
 
 def test_the_opendocument_workbook_recalculates_and_shows_a_match(site, soffice, tmp_path):
-    ods = downloads(site.root, "dekkingsplan", "en")["ods"]
+    ods = downloads(site.root, "financiering/dekkingsplan", "en")["ods"]
     document = opendocument.load(ods)
     budget, coverage = document.spreadsheet.getElementsByType(table.Table)
     for sheet, rows, value in ((budget, BUDGET_POSTS, 30.0), (coverage, COVERAGE_SOURCES, 45.0)):
@@ -107,7 +107,7 @@ def test_the_opendocument_workbook_recalculates_and_shows_a_match(site, soffice,
 def test_libreoffice_opens_every_workbook(site, soffice, tmp_path):
     for language in ("nl", "en"):
         for kind in ("xlsx", "ods"):  # one run per language and format: the pages' names differ
-            workbooks = [downloads(site.root, page, language)[kind] for page in ("begroting", "dekkingsplan")]
+            workbooks = [downloads(site.root, page, language)[kind] for page in ("financiering/begroting", "financiering/dekkingsplan")]
             for sheets in sheets_as_csv(soffice, workbooks, tmp_path / language / kind).values():
                 assert len(sheets) == 2
                 for rows in sheets.values():  # empty amounts: every total calculates to 0
