@@ -124,3 +124,32 @@ def test_every_failed_rebuild_says_why_also_when_the_error_is_the_same(tmp_path)
         page.write_text(broken, encoding="utf-8")
         output = wait_for_log(log, failed, 2)
     assert output.count(reason) == 2, output
+
+
+def test_a_full_preview_rebuild_waits_for_the_background_indexing_before_emptying_the_site(monkeypatch, tmp_path):
+    # A full rebuild empties the site folder; Pagefind still writing into it made that rebuild fail.
+    from types import SimpleNamespace
+
+    from orkest.mkdocs import search_preview
+
+    finished = []
+
+    def slow_index(site_dir, niceness=0):
+        time.sleep(0.5)
+        finished.append(site_dir)
+        return SimpleNamespace(summary=lambda: "indexed")
+
+    monkeypatch.setattr(search_preview, "index_site", slow_index)
+    config = SimpleNamespace(site_dir=str(tmp_path), plugins={"i18n": SimpleNamespace(building=False)})
+    step = search_preview.SearchPreview()
+    step.on_startup(command="serve", dirty=False)
+    step.on_post_build(config)
+    assert not finished  # indexing runs in the background
+    step.on_pre_build(config)
+    assert finished == [tmp_path] and step.indexing is None
+    dirty = search_preview.SearchPreview()
+    dirty.on_startup(command="serve", dirty=True)
+    dirty.on_post_build(config)
+    started = time.monotonic()
+    dirty.on_pre_build(config)  # a dirty rebuild empties nothing: it never waits
+    assert time.monotonic() - started < 0.2

@@ -50,6 +50,7 @@ EVENTS = [
      "every language has its words; git history once; no broken edit links; no remote assets; "
      "a dirty preview lists the theme's files once"),
     ("config", -150, ["videos"], "after i18n has chosen this build's language"),
+    ("pre_build", 0, ["search_preview"], "a full preview rebuild empties the site: the background indexing ends first"),
     ("files", 100, ["content"], "the file policy, before any file is copied"),
     ("files", 0, ["preview_language", "videos"], "before i18n picks one file per page"),
     ("nav", -150, ["dirty_preview", "listings", "videos"],

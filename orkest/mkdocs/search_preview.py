@@ -2,7 +2,8 @@
 an edit shows without waiting for the index, and is searchable a moment later.
 
 A session step (orkest/mkdocs/plugin.py SESSION_STEPS): one indexing runs at a time; saves
-made meanwhile are indexed together once it ends, and no rebuild ever waits for the index. A
+made meanwhile are indexed together once it ends, and no dirty rebuild waits for the index
+(a full rebuild, which empties the site folder, lets a running indexing end first). A
 full build indexes in the finishing step.
 """
 
@@ -22,12 +23,22 @@ log = logging.getLogger("mkdocs.plugins.orkest.search")
 class SearchPreview:
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
         self.indexing: threading.Thread | None = None
         self.wanted: Path | None = None  # the site to index once the running indexing ends
         self.lock = threading.Lock()
 
     def on_startup(self, command: str, dirty: bool) -> None:
-        self.serving = command == "serve"
+        self.serving, self.dirty = command == "serve", dirty
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        # A full rebuild empties the site folder first: the indexing writing into it must end before.
+        if not self.serving or self.dirty or config.plugins["i18n"].building:
+            return
+        with self.lock:
+            running = self.indexing
+        if running is not None:
+            running.join()  # no build can ask for more meanwhile: this is the build thread
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         if not self.serving or config.plugins["i18n"].building:
