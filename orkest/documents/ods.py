@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 
-from odf.number import CurrencyStyle, CurrencySymbol, Number, Text as NumberText
+from odf.number import CurrencyStyle, CurrencySymbol, Number
+from odf.number import Text as NumberText
 from odf.opendocument import OpenDocumentSpreadsheet
 from odf.style import Style, TableColumnProperties, TextProperties
 from odf.table import Table, TableCell, TableColumn, TableRow

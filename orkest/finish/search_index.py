@@ -49,16 +49,13 @@ def search_extract(html: str) -> str:
     return f"{html[html_start:html_end]}<body>{html[start:end + len(ARTICLE_END)]}</body></html>"
 
 
-def write_extracts(site_dir: Path, into: Path) -> int:
+def write_extracts(site_dir: Path, into: Path) -> None:
     """The search extract of every HTML page of `site_dir`, at the same paths under `into`
     (Pagefind passes over the pages without a marked body, but they still shape its index)."""
-    count = 0
     for path in html_files(site_dir):
         target = into / path.relative_to(site_dir)
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_text(search_extract(path.read_text(encoding="utf-8")), encoding="utf-8")
-        count += 1
-    return count
 
 
 class SearchIndexError(RuntimeError):
