@@ -64,6 +64,11 @@ class Languages:
         suffixes = path.name.split(".")[1:-1]
         return suffixes[-1] if suffixes and suffixes[-1] in self.others else self.default
 
+    def version_in(self, path: Path, language: str) -> Path:
+        """The file of the same page in `language` (page.md <-> page.en.md), whether it exists or not."""
+        stem = path.name.removesuffix(".md").removesuffix(f".{self.of(path)}")
+        return path.with_name(f"{stem}.md" if language == self.default else f"{stem}.{language}.md")
+
 
 # Without a mkdocs.yml: the languages of this project as they were before it had one to read.
 FALLBACK = Languages()

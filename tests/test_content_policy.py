@@ -218,4 +218,7 @@ def test_every_page_of_the_real_site_is_checked_generated_ones_included(site):
     # The listings, the video overview and the translation status are filled in before the check.
     counts = [int(n) for n in re.findall(r"content policy: files and (\d+) pages checked", site.log)]
     dutch_pages = [p for p in (ROOT / "docs").rglob("*.md") if not p.name.endswith(".en.md")]
-    assert counts == [len(dutch_pages), len(dutch_pages)], site.log
+    # ... and the audience and instrument lists the plugin makes (orkest/mkdocs/listings.py).
+    lists = [len(list((site.root / folder).glob("voor-wie/*/**/index.html"))) for folder in ("", "en")]
+    assert lists[0] == lists[1] > 0
+    assert counts == [len(dutch_pages) + lists[0], len(dutch_pages) + lists[1]], site.log

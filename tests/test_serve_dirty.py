@@ -11,6 +11,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from selectolax.lexbor import LexborHTMLParser
 
+from orkest.site import AUDIENCES
 from orkest.testing import ROOT
 from orkest.testing.preview import fetch, front_matter, serve_copy, wait_until_served
 
@@ -56,12 +57,12 @@ def test_an_edit_shows_with_every_menu_label_and_the_listing(tmp_path):
                 assert labels and "None" not in labels, f"{prefix}{address}: {labels}"
                 folder = docs / address.strip("/").split("/")[0]
                 assert titles(folder, english) <= set(labels), f"{prefix}{address}: {labels}"
-            listing = html.unescape(fetch(f"{url}{prefix}/voor-wie/"))
+            lists = html.unescape(" ".join(fetch(f"{url}{prefix}/voor-wie/{audience}/") for audience in AUDIENCES))
             # Every page but the listing itself and the home page (whose label mkdocs.yml's nav gives).
             listed = {path for path in docs.rglob("*.md") if path.parent != docs and
                       path.name.endswith(".en.md") == english}
-            missing = [path.name for path in listed if front_matter(path)["title"] not in listing]
-            assert not missing, f"{prefix}/voor-wie/ does not list {missing}"
+            missing = [path.name for path in listed if front_matter(path)["title"] not in lists]
+            assert not missing, f"{prefix}/voor-wie/'s audience lists do not list {missing}"
             overview = fetch(f"{url}{prefix}/instrumenten/videos/")
             assert overview.count("<tr") >= 4, f"{prefix}/instrumenten/videos/ lost its videos"
 
@@ -75,11 +76,12 @@ def test_a_new_title_shows_in_the_menu_of_other_pages(tmp_path):
         wait_until_served(f"{url}/instrumenten/onderhoud/", "Zorg voor je instrument", 30)
         other = menu_labels(fetch(f"{url}/instrumenten/lenen-en-ruilen/"))
         assert "Zorg voor je instrument" in other and old not in other, other
-        assert "Zorg voor je instrument" in html.unescape(fetch(f"{url}/voor-wie/"))
+        lists = [html.unescape(fetch(f"{url}/voor-wie/{audience}/")) for audience in front_matter(edited)["audience"]]
+        assert all("Zorg voor je instrument" in listed and old not in listed for listed in lists)
 
 
 def test_the_preview_finds_every_front_matter_problem_a_full_check_finds(tmp_path):
-    from orkest.checks.front_matter import docs_problems
+    from orkest.checks.front_matter import docs_findings, docs_problems
     from orkest.mkdocs.dirty_preview import DirtyPreview
     from orkest.testing import fixture_project
 
@@ -92,10 +94,11 @@ def test_the_preview_finds_every_front_matter_problem_a_full_check_finds(tmp_pat
     docs = project / "docs"
     preview = DirtyPreview()
     full = docs_problems(docs)
-    assert len(full) >= 4 and preview.docs_problems(docs) == full
-    # A second look reads only what changed, and still lists every problem.
+    assert len(full) >= 4 and preview.docs_findings(docs) == docs_findings(docs)
+    # A second look reads only what changed, and still lists every problem and every front matter.
     (docs / "a.md").write_text("---\ntitle: Anders\n---\n", encoding="utf-8")
-    assert preview.docs_problems(docs) == docs_problems(docs) != full
+    assert preview.docs_findings(docs) == docs_findings(docs)
+    assert docs_problems(docs) != full
 
 
 @pytest.mark.browser
@@ -124,10 +127,9 @@ def rebuilt_lines(log: Path, after: int) -> list[str]:
             if "dirty preview: " in line]
 
 
-def conductor_pages(listing_html: str) -> list[str]:
-    """The pages the audience listing shows under its conductor heading."""
-    heading = LexborHTMLParser(listing_html).css_first("h3#conductor")
-    return [link.attributes["href"] for link in heading.next.next.css("a")] if heading else []
+def conductor_pages(list_html: str) -> list[str]:
+    """The pages the conductors' list shows."""
+    return [link.attributes["href"] for link in LexborHTMLParser(list_html).css("article > ul a")]
 
 
 def test_generated_pages_are_rebuilt_only_when_what_they_list_changes(tmp_path):
@@ -152,10 +154,10 @@ def test_generated_pages_are_rebuilt_only_when_what_they_list_changes(tmp_path):
         append(edited, "## Een nieuwe sectie\n\nNieuwe tekst.")
         wait_until_served(f"{url}/meedoen/vertaalstatus/", "onderhoud.en.md", 30)
         # A new audience puts the page in that audience's list.
-        assert not any("onderhoud" in href for href in conductor_pages(fetch(f"{url}/voor-wie/")))
+        assert not any("onderhoud" in href for href in conductor_pages(fetch(f"{url}/voor-wie/conductor/")))
         edited.write_text(edited.read_text(encoding="utf-8").replace("audience: [", "audience: [conductor, ", 1),
                           encoding="utf-8")
         deadline = time.monotonic() + 30
-        while not any("onderhoud" in href for href in conductor_pages(fetch(f"{url}/voor-wie/"))):
+        while not any("onderhoud" in href for href in conductor_pages(fetch(f"{url}/voor-wie/conductor/"))):
             assert time.monotonic() < deadline, "the audience listing did not follow the new audience"
             time.sleep(0.1)

@@ -81,23 +81,6 @@ def test_each_language_has_its_own_search_index(site):
     assert set(pages) == {"nl", "en"} and pages["nl"] == pages["en"] >= MINIMUM_PAGES_PER_LANGUAGE
 
 
-def test_every_page_says_who_it_is_for_and_links_into_the_listing(site):
-    from bs4 import BeautifulSoup
-
-    listings = {}
-    for language, path in (("nl", "voor-wie/index.html"), ("en", "en/voor-wie/index.html")):
-        soup = BeautifulSoup((site.root / path).read_text(encoding="utf-8"), "html.parser")
-        listings[language] = {tag["id"] for tag in soup.select("[id]")}
-    for page in built_pages(site.root):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        links = soup.select("p.page-meta a")
-        assert links, f"{page.relative_to(site.root)} does not say who it is for"
-        for link in links:
-            target = link["href"].split("#")[0]
-            assert target.endswith("voor-wie/") or target == "./", link
-            assert link["href"].split("#")[1] in listings[page_language(site.root, page)], link
-
-
 def test_every_page_links_to_its_own_file_for_editing(site):
     from bs4 import BeautifulSoup
 

@@ -47,6 +47,12 @@ def docs_problems(docs_dir: Path, pages: list[Path] | None = None,
     """What the build fails on and ./scripts/check reports: each page's encoding and front
     matter (every page in docs_dir, or only these), then the rules between pages (in the
     site's languages: these, or those of the mkdocs.yml beside docs_dir)."""
+    return docs_findings(docs_dir, pages, languages)[0]
+
+
+def docs_findings(docs_dir: Path, pages: list[Path] | None = None,
+                  languages: Languages | None = None) -> tuple[list[str], dict[Path, tuple[dict, dict]]]:
+    """docs_problems, and each page's front matter as it was read (front_matter_fields)."""
     problems = []
     fields = {}  # each page's front matter, read once for its own checks and those between pages
     for path in sorted(docs_dir.rglob("*.md")) if pages is None else pages:
@@ -56,7 +62,7 @@ def docs_problems(docs_dir: Path, pages: list[Path] | None = None,
         found = ([not_utf8] if not_utf8 else []) + [
             (None, problem) for problem in front_matter_problems(text, fields[path][0])]
         problems += [f"{shown}:{line}: {problem}" if line else f"{shown}: {problem}" for line, problem in found]
-    return problems + cross_page_problems(docs_dir, languages, fields if pages is None else None)
+    return problems + cross_page_problems(docs_dir, languages, fields if pages is None else None), fields
 
 
 def source_problems(data: bytes) -> list[tuple[int | None, str]]:

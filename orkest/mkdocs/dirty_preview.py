@@ -38,6 +38,7 @@ from orkest.checks.front_matter import front_matter_problems
 from orkest.checks.page_source import decode_source, front_matter_fields
 from orkest.checks.twins import sections_in
 from orkest.mkdocs.listings import MARKER as LISTING_MARKER
+from orkest.mkdocs.listings import ListFile
 from orkest.mkdocs.translation_status import MARKER as STATUS_MARKER
 from orkest.mkdocs.videos import OVERVIEW_MARKER
 from orkest.site import Languages
@@ -87,7 +88,7 @@ class DirtyPreview:
     def connect(self, steps: dict) -> None:
         """Hand this build's steps what the session remembers (only in a dirty preview)."""
         if self.dirty:
-            steps["front_matter"].find_problems = self.docs_problems
+            steps["front_matter"].find_findings = self.docs_findings
             steps["videos"].kept = self.videos
             self.translation_status = steps["translation_status"]
 
@@ -123,21 +124,21 @@ class DirtyPreview:
             kept = self.sources[key] = (version, Source(Path(key), docs_dir))
         return kept[1]
 
-    def docs_problems(self, docs_dir: Path, languages: Languages | None = None) -> list[str]:
-        """What orkest/checks/front_matter.py docs_problems finds, reading only files that changed."""
+    def docs_findings(self, docs_dir: Path, languages: Languages | None = None) -> tuple[list[str], dict]:
+        """What orkest/checks/front_matter.py docs_findings finds, reading only files that changed."""
         problems, fields = [], {}
         for path in sorted(docs_dir.rglob("*.md")):
             source = self.source(path, docs_dir)
             fields[path] = source.fields
             problems += source.problems
-        return problems + cross_page_problems(docs_dir, languages, fields)
+        return problems + cross_page_problems(docs_dir, languages, fields), fields
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
         if not self.dirty:
             return nav
         docs_dir = Path(config.docs_dir)
         language = config.plugins["i18n"].current_language
-        pages = [file.page for file in files.documentation_pages() if file.page is not None]
+        pages = [file.page for file in files.documentation_pages() if file.page is not None and not isinstance(file, ListFile)]
         sources = {page.file.abs_src_path: self.source(page.file.abs_src_path, docs_dir) for page in pages}
         for page in pages:
             if not page.file.is_modified():
@@ -155,6 +156,9 @@ class DirtyPreview:
                    or relisted.intersection(sources[page.file.abs_src_path].generates)]
         for page in rebuilt:
             _rebuild(page.file)
+        for file in files.documentation_pages():
+            if isinstance(file, ListFile):  # the audience and instrument lists: what the listing page lists
+                file.rebuild = everything or LISTING_MARKER in relisted
         log.info("dirty preview: %d of %d '%s' pages rebuilt%s", len(rebuilt), len(pages), language,
                  " (the navigation or a template changed)" if everything and language in self.navigations else "")
         return nav

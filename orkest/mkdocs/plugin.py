@@ -53,9 +53,11 @@ EVENTS = [
     ("pre_build", 0, ["search_preview"], "a full preview rebuild empties the site: the background indexing ends first"),
     ("files", 100, ["content"], "the file policy, before any file is copied"),
     ("files", 0, ["preview_language", "videos"], "before i18n picks one file per page"),
+    ("files", -150, ["front_matter", "listings"],
+     "after i18n has picked this language's files: every page's front matter checked (once) and read; the list pages made from it"),
     ("nav", -150, ["dirty_preview", "listings", "videos"],
      "after i18n has made this language's navigation; before MkDocs reads the pages (a dirty preview marks what to rebuild)"),
-    ("env", 0, ["template_cache", "front_matter"], "every page read, none written yet"),
+    ("env", 0, ["template_cache"], "before any template is loaded"),
     ("page_read_source", 0, ["front_matter"], "before MkDocs decodes the file"),
     ("page_content", 0, ["videos"], "collect each page's videos for the overview"),
     ("page_context", 50, ["ui_strings", "listings", "downloads", "translation_status", "videos"],
@@ -82,6 +84,9 @@ class OrkestConfig(base.Config):
     repair_html = c.Type(bool, default=True)
     # Off only to measure what making the pages' downloads costs (README, Performance).
     downloads = c.Type(bool, default=True)
+    # Pages per generated audience or instrument list page (orkest/mkdocs/listings.py): at 100 a
+    # list page is about 5 KB of HTML (gzip), whatever the size of the site.
+    listing_page_size = c.Type(int, default=100)
     # The words readers see, one table per language (relative to mkdocs.yml); a project with
     # a language orkest/strings.yml does not have can name its own file.
     strings = c.File(exists=True, default=str(STRINGS_FILE))
@@ -106,6 +111,7 @@ class OrkestPlugin(BasePlugin[OrkestConfig]):
             for name in next(steps for event, _, steps, _ in EVENTS if event == "startup"):
                 if name not in SESSION_STEPS and self.startup is not None:
                     self.steps[name].on_startup(**self.startup)
+        self.steps["listings"].front_matter = self.steps["front_matter"].fields
         self.steps["dirty_preview"].connect(self.steps)
 
 

@@ -14,7 +14,7 @@ from mkdocs.structure.pages import Page
 
 from orkest.mkdocs import listings, translation_status, videos
 
-GENERATED = (listings.MARKER, translation_status.MARKER, videos.OVERVIEW_MARKER)
+GENERATED = (listings.MARKER, listings.GROUP_MARKER, translation_status.MARKER, videos.OVERVIEW_MARKER)
 
 
 def filters(meta: dict, ui: dict) -> dict[str, list[str]]:

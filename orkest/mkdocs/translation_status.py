@@ -104,7 +104,9 @@ class TranslationStatus:
         source = Path(page.file.abs_src_path).relative_to(project).as_posix()
         translated = language != languages.default
         context["translation_fallback"] = translated and not source.endswith(f".{language}.md")
-        context["last_updated"] = self.day(history[source], language) if history and source in history else None
+        # A page the plugin makes (an audience's list) has no history of its own.
+        dated = history and source in history and not page.file.generated_by
+        context["last_updated"] = self.day(history[source], language) if dated else None
         context["original_updated"] = None
         if history and translated and not context["translation_fallback"]:
             original = source.removesuffix(f".{language}.md") + ".md"
