@@ -10,6 +10,7 @@ orkest/strings.yml (or the file the plugin's `strings:` option names), its .<loc
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,7 +62,7 @@ class Languages:
 
     def of(self, path: Path) -> str:
         """The language of a page file: page.en.md is English, page.md the default."""
-        suffixes = path.name.split(".")[1:-1]
+        suffixes = os.path.basename(path).split(".")[1:-1]  # a Path or a str: the preview asks for thousands
         return suffixes[-1] if suffixes and suffixes[-1] in self.others else self.default
 
     def version_in(self, path: Path, language: str) -> Path:

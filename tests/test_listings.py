@@ -11,7 +11,14 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from orkest.checks.page_source import front_matter_fields
-from orkest.testing import ROOT, build_site, built_pages, page_url_path, project_copy, variant_config
+from orkest.testing import (
+    ROOT,
+    build_site,
+    built_pages,
+    page_url_path,
+    project_copy,
+    variant_config,
+)
 
 LIST_PAGE = re.compile(r"^(en/)?voor-wie/[^/]+/(\d+/)?index\.html$")
 

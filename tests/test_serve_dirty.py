@@ -142,6 +142,8 @@ def test_generated_pages_are_rebuilt_only_when_what_they_list_changes(tmp_path):
         time.sleep(0.5)
         dutch = [line for line in rebuilt_lines(log, before) if "'nl'" in line]
         assert dutch and dutch[0].startswith("1 of "), dutch
+        # ... and no English page shows a Dutch sentence: the English build is left out.
+        assert "no change shows in 'en': its build is left out" in rebuilt_lines(log, before), rebuilt_lines(log, before)
         # A page with a video: the video overview is rebuilt with it, and still lists every video.
         before = len(log.read_text(encoding="utf-8"))
         append(project / "docs" / "instrumenten" / "trompet-ventielen-olien.md", "Een zin bij de video.")
@@ -153,6 +155,7 @@ def test_generated_pages_are_rebuilt_only_when_what_they_list_changes(tmp_path):
         # A new section leaves its translation behind: the status page lists the translation.
         append(edited, "## Een nieuwe sectie\n\nNieuwe tekst.")
         wait_until_served(f"{url}/meedoen/vertaalstatus/", "onderhoud.en.md", 30)
+        wait_until_served(f"{url}/en/meedoen/vertaalstatus/", "onderhoud.en.md", 30)  # the English build follows
         # A new audience puts the page in that audience's list.
         assert not any("onderhoud" in href for href in conductor_pages(fetch(f"{url}/voor-wie/conductor/")))
         edited.write_text(edited.read_text(encoding="utf-8").replace("audience: [", "audience: [conductor, ", 1),

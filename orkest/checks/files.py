@@ -49,22 +49,33 @@ PDF_STREAM_STARTS = (re.compile(rb"(?<!end)stream[^\r\n]*(?:\r\n?|\n)?"), re.com
 PDF_UNPACKED_LIMIT = 20 * 1024 * 1024
 
 
-def file_problems(docs_dir: Path, files: dict) -> list[str]:
-    """Every problem with the files under docs/, each starting with the file's name."""
-    problems = []
-    for folder, subfolders, names in os.walk(docs_dir, followlinks=False):
-        for name in sorted(subfolders + names):
-            path = Path(folder, name)
-            shown = path.relative_to(docs_dir.parent).as_posix()
-            if path.is_symlink():
-                problems.append(f"{shown}: is a symbolic link (to {os.readlink(path)}): copy the file "
+def file_problems(docs_dir: Path, files: dict, known: dict | None = None) -> list[str]:
+    """Every problem with the files under docs/, each starting with the file's name. `known`
+    keeps each file's findings by its version (a preview checks again only what changed)."""
+    known = {} if known is None else known
+    problems: list[str] = []
+    root = os.path.dirname(os.path.abspath(docs_dir)) + os.sep
+    folders = [os.path.abspath(docs_dir)]
+    while folders:
+        with os.scandir(folders.pop(0)) as listing:
+            entries = sorted(listing, key=lambda entry: entry.name)
+        for entry in entries:
+            shown = entry.path[len(root):].replace(os.sep, "/")
+            if entry.is_symlink():
+                problems.append(f"{shown}: is a symbolic link (to {os.readlink(entry.path)}): copy the file "
                                 "into the repository instead; a link could publish a file from "
                                 "outside it")
-            elif path.is_file():
-                problems += [f"{shown}: {problem}" for problem in _problems(path, files)]
-            elif path.is_dir() and not GOOD_NAME.match(name):
-                problems.append(f"{shown}: folder name: {NAME_RULE}, like instrumenten")
-        subfolders[:] = [s for s in subfolders if not Path(folder, s).is_symlink()]
+            elif entry.is_file():
+                stat = entry.stat()
+                version = stat.st_mtime_ns, stat.st_size
+                kept = known.get(entry.path)
+                if kept is None or kept[0] != version:
+                    kept = known[entry.path] = version, _problems(Path(entry.path), files)
+                problems += [f"{shown}: {problem}" for problem in kept[1]]
+            elif entry.is_dir():
+                if not GOOD_NAME.match(entry.name):
+                    problems.append(f"{shown}: folder name: {NAME_RULE}, like instrumenten")
+                folders.append(entry.path)
     return problems
 
 
@@ -88,7 +99,8 @@ def _problems(path: Path, files: dict) -> list[str]:
                         "convert it to WebP and scale it to at most 1,600 pixels wide")
     if suffix == ".md":
         return problems
-    head = path.read_bytes()[:16] if suffix != ".svg" else b""
+    with path.open("rb") as file:  # a video's first bytes, not the whole video
+        head = file.read(16) if suffix != ".svg" else b""
     if suffix in SIGNATURES and not any(head[at:at + len(magic)] == magic for at, magic in SIGNATURES[suffix]):
         problems.append(f"the file is not really a {suffix} file (its first bytes say otherwise): "
                         f"export it again as {suffix}, or give it the right extension")

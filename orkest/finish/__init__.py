@@ -50,11 +50,14 @@ def finish_page(html: str, relative: Path, scripts: ThemeScripts, result: Finish
 
 
 def finish_site(site_dir: Path, scripts: ThemeScripts, site_url: str = "/", with_meta: bool = True,
-                repair: bool = True, skip: frozenset[str] = frozenset(), result: Finished | None = None) -> Finished:
-    """Repair and secure every HTML file of the site but those in `skip` (paths relative to
-    site_dir, already finished as they were written), adding to `result` if given."""
+                repair: bool = True, skip: frozenset[str] = frozenset(), result: Finished | None = None,
+                only: list[str] | None = None) -> Finished:
+    """Repair and secure every HTML file of the site (or `only` these, relative to site_dir)
+    but those in `skip` (relative paths, already finished as they were written), adding to
+    `result` if given."""
     result = result or Finished()
-    for path in html_files(site_dir):
+    paths = [site_dir / name for name in sorted(only)] if only is not None else html_files(site_dir)
+    for path in paths:
         relative = path.relative_to(site_dir)
         if relative.as_posix() in skip:
             continue

@@ -17,3 +17,19 @@ def html_files(site_dir: Path) -> list[Path]:
         subfolders[:] = sorted(name for name in subfolders if not name.startswith(BUNDLE))
         found += [Path(folder, name) for name in names if name.endswith(".html")]
     return sorted(found)
+
+
+def html_file_times(site_dir: Path) -> dict[str, float]:
+    """Each HTML file of the site (relative, with "/") -> when it was last written; not the
+    search bundle. One pass of os.scandir: a preview asks this of thousands of files per rebuild."""
+    found, root = {}, os.path.abspath(site_dir)
+    folders = [root]
+    while folders:
+        with os.scandir(folders.pop()) as listing:
+            for entry in listing:
+                if entry.is_dir(follow_symlinks=False):
+                    if not entry.name.startswith(BUNDLE):  # as html_files
+                        folders.append(entry.path)
+                elif entry.name.endswith(".html"):
+                    found[entry.path[len(root) + 1:].replace(os.sep, "/")] = entry.stat().st_mtime
+    return found

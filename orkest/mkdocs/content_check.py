@@ -36,10 +36,11 @@ class ContentPolicyCheck:
         self.published: dict[str, str] = {}  # site address -> source file
         self.seconds = 0.0
         self.pages = 0
+        self.known_files: dict = {}  # each file's findings by version: every language build, a whole preview session
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         started = time.perf_counter()
-        problems = file_problems(Path(config.docs_dir), self.policy.files)
+        problems = file_problems(Path(config.docs_dir), self.policy.files, self.known_files)
         if problems:
             # At once, before any file is copied into the site.
             listing = "\n  - ".join(problems)

@@ -37,8 +37,11 @@ from orkest.checks.cross_page import cross_page_problems
 from orkest.checks.front_matter import front_matter_problems
 from orkest.checks.page_source import decode_source, front_matter_fields
 from orkest.checks.twins import sections_in
+from orkest.mkdocs.i18n_file_memory import I18nFileMemory
+from orkest.mkdocs.language_views import LanguageView, change_reaching, docs_versions
 from orkest.mkdocs.listings import MARKER as LISTING_MARKER
 from orkest.mkdocs.listings import ListFile
+from orkest.mkdocs.project_paths import site_languages
 from orkest.mkdocs.translation_status import MARKER as STATUS_MARKER
 from orkest.mkdocs.videos import OVERVIEW_MARKER
 from orkest.site import Languages
@@ -56,6 +59,7 @@ class Source:
         shown = path.resolve().relative_to(docs_dir.resolve().parent).as_posix()
         text, not_utf8 = decode_source(path.read_bytes())
         self.fields = front_matter_fields(text)
+        self.fields_key = repr(self.fields)  # what the rules between pages read of it
         found = ([not_utf8] if not_utf8 else []) + [
             (None, problem) for problem in front_matter_problems(text, self.fields[0])]
         # Worded as orkest/checks/front_matter.py docs_problems words them.
@@ -81,6 +85,12 @@ class DirtyPreview:
         self.videos: dict[str, dict[str, list[dict]]] = {}  # language -> page -> its videos, as rendered
         self.translation_status = None  # this build's translation status step: it holds the git history
         self.theme_files: tuple[tuple, list[str]] | None = None  # (the theme folders' state, MkDocs' pick of their files)
+        self.views: dict[str, LanguageView] = {}  # further language -> what its last good build was made from
+        self.pending_views: dict[str, LanguageView] = {}  # ... this build's, kept once it succeeds
+        self.cross_page: tuple[list, list[str]] | None = None  # (the pages and their front matter, the problems between them)
+        self.i18n_files = I18nFileMemory()  # mkdocs-static-i18n's set-up of each file, per name and language
+        self.known_files: dict = {}  # the file policy's findings per file version (orkest/checks/files.py)
+        self.switched_off: list = []  # the i18n language settings this rebuild left out, switched on again next time
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -90,9 +100,15 @@ class DirtyPreview:
         if self.dirty:
             steps["front_matter"].find_findings = self.docs_findings
             steps["videos"].kept = self.videos
+            steps["content"].known_files = self.known_files
             self.translation_status = steps["translation_status"]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        for language in self.switched_off:
+            language.build = True
+        self.switched_off = []
+        if self.dirty:
+            self.i18n_files.install()
         if self.dirty and not hasattr(config.theme.get_env, "keeps_theme_files"):  # once per configuration
             make_env = config.theme.get_env
 
@@ -126,12 +142,17 @@ class DirtyPreview:
 
     def docs_findings(self, docs_dir: Path, languages: Languages | None = None) -> tuple[list[str], dict]:
         """What orkest/checks/front_matter.py docs_findings finds, reading only files that changed."""
-        problems, fields = [], {}
-        for path in sorted(docs_dir.rglob("*.md")):
+        problems, fields, key = [], {}, []
+        pages = sorted(Path(folder, name) for folder, _, names in os.walk(docs_dir) for name in names if name.endswith(".md"))
+        for path in pages:
             source = self.source(path, docs_dir)
             fields[path] = source.fields
             problems += source.problems
-        return problems + cross_page_problems(docs_dir, languages, fields), fields
+            key.append((path, source.fields_key))
+        # The rules between pages read only the pages there are and their front matter.
+        if self.cross_page is None or self.cross_page[0] != key:
+            self.cross_page = key, cross_page_problems(docs_dir, languages, fields)
+        return problems + self.cross_page[1], fields
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
         if not self.dirty:
@@ -147,8 +168,11 @@ class DirtyPreview:
         titles = {path: source.fields[0].get("title") for path, source in sources.items()}
         listed = {marker: tuple((path, source.listed[marker]) for path, source in sorted(sources.items()))
                   for marker in GENERATED_MARKERS}
-        listed[STATUS_MARKER] += tuple(sorted((self.translation_status.history or {}).items()))
+        listed[STATUS_MARKER] += self.history()
         self.pending[language] = (_outline(nav.items, titles), _templates(config), listed)
+        if language != config.plugins["i18n"].default_language:
+            self.pending_views[language] = LanguageView(docs_versions(config.docs_dir), dict(self.sources),
+                                                        self.pending[language][1], self.history())
         earlier = self.navigations.get(language, (None, None, {}))
         everything = earlier[:2] != self.pending[language][:2]
         relisted = {marker for marker in GENERATED_MARKERS if earlier[2].get(marker) != listed[marker]}
@@ -164,9 +188,33 @@ class DirtyPreview:
         return nav
 
     def on_post_build(self, config: MkDocsConfig) -> None:
-        language = config.plugins["i18n"].current_language
+        i18n = config.plugins["i18n"]
+        language = i18n.current_language
         if language in self.pending:
             self.navigations[language] = self.pending.pop(language)
+        if language in self.pending_views:
+            self.views[language] = self.pending_views.pop(language)
+        if self.dirty and not i18n.building:  # the first language is built; i18n builds the others next
+            self.leave_out_unchanged_languages(config)
+
+    def leave_out_unchanged_languages(self, config: MkDocsConfig) -> None:
+        """Switch off, for this rebuild only, each further language that no change reaches."""
+        i18n, docs_dir = config.plugins["i18n"], Path(config.docs_dir)
+        now = LanguageView(docs_versions(config.docs_dir), {}, self.navigations[i18n.current_language][1], self.history())
+        languages = site_languages(config)
+        for other in i18n.config.languages:
+            if other.build and other.locale != i18n.current_language and other.locale in languages.others:
+                reason = change_reaching(other.locale, self.views.get(other.locale), now, languages,
+                                         lambda path: self.source(path, docs_dir))
+                if reason is None:
+                    other.build = False
+                    self.switched_off.append(other)
+                    log.info("dirty preview: no change shows in '%s': its build is left out", other.locale)
+                else:
+                    log.debug("dirty preview: '%s' is built: %s", other.locale, reason)
+
+    def history(self) -> tuple:
+        return tuple(sorted((self.translation_status.history or {}).items())) if self.translation_status else ()
 
 
 def _outline(items, titles: dict[str, str]) -> tuple:

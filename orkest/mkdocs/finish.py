@@ -16,7 +16,7 @@ from mkdocs.structure.pages import Page
 from orkest.finish import Finished, finish_page, finish_site, report
 from orkest.finish.csp import ThemeScripts, extra_assets_problems
 from orkest.finish.search_index import index_site
-from orkest.finish.site_files import html_files
+from orkest.finish.site_files import html_file_times
 from orkest.mkdocs.project_paths import project_dir, source_name
 
 log = logging.getLogger("mkdocs.plugins.orkest.finish")
@@ -74,12 +74,12 @@ class Finish:
         if config.plugins["i18n"].building:
             return  # an inner language build: the files no page wrote are finished once, at the end
         started = time.perf_counter()
-        site = Path(config.site_dir)
-        earlier = frozenset(path.relative_to(site).as_posix() for path in html_files(site)
-                            if path.stat().st_mtime < self.started)
-        result = finish_site(site, self.scripts, config.site_url or "/",
+        # What no page or template wrote: HTML this build put in the site otherwise (not an earlier preview's).
+        left = [name for name, written in html_file_times(Path(config.site_dir)).items()
+                if written >= self.started and name not in self.finished]
+        result = finish_site(Path(config.site_dir), self.scripts, config.site_url or "/",
                              with_meta=not self.serving, repair=config.plugins["orkest"].config.repair_html,
-                             skip=frozenset(self.finished) | earlier, result=self.result)
+                             result=self.result, only=left)
         log.info("finish: %d files in %.3f s (the policy check of the finished pages: %.3f s); "
                  "%d allowed inline-script hashes in use",
                  result.pages, self.seconds + time.perf_counter() - started, result.check_seconds, result.hashes)

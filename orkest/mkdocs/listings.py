@@ -40,10 +40,12 @@ class Group:
         return self.key if self.kind == "audience" else "instrument-" + re.sub(r"\W+", "-", self.key).strip("-")
 
 
-def groups_of(meta: dict) -> list[Group]:
+def groups_of(meta: dict, original: dict) -> list[Group]:
+    """The audiences and instrument of a page; `original` is its default-language version's front
+    matter, which names the instrument for every language (a list's address is the same in all)."""
     groups = [Group("audience", audience) for audience in meta.get("audience") or []]
     if meta.get("instrument"):
-        groups.append(Group("instrument", str(meta["instrument"]).lower()))
+        groups.append(Group("instrument", str(original.get("instrument") or meta["instrument"]).lower()))
     return groups
 
 
@@ -69,13 +71,13 @@ class Listings:
         i18n = config.plugins["i18n"]
         language, sources = i18n.current_language, {LISTING_SOURCE}
         sources.add(LISTING_SOURCE.replace(".md", f".{language}.md"))  # the English build's is voor-wie.en.md
-        self.listing, self.members = None, {}
+        self.listing, self.members, self.spellings = None, {}, {}
         for file in files.documentation_pages():
             if file.src_uri in sources:
                 self.listing = file
                 continue
             meta = self.front_matter.get(os.path.normpath(file.abs_src_path or ""), {})
-            for group in groups_of(meta):
+            for group in self.groups_for(file.abs_src_path or "", meta, config):
                 self.members.setdefault(group, []).append(file)
                 if group.kind == "instrument":
                     self.spellings.setdefault(group.key, str(meta["instrument"]))
@@ -92,6 +94,7 @@ class Listings:
             self.list_files[group] = [self.list_file(config, group, number, chunks, counts) for number in range(1, chunks + 1)]
             for file in self.list_files[group]:
                 files.append(file)
+                i18n.i18n_files_per_language[language].append(file)  # its sitemap
         return files
 
     def list_file(self, config: MkDocsConfig, group: Group, number: int, chunks: int, counts) -> ListFile:
@@ -110,35 +113,26 @@ class Listings:
         file.locale = file.locale_alternate_of = language
         file.alternates = {}
         for other, groups in counts.items():  # in the order of the site's languages
-            twin = self.twin_group(group, other, config)
             if other == language:
                 file.alternates[language] = file
-            elif twin and groups.get(twin.slug, 0) > (number - 1) * self.page_size:
-                twin_path = f"{base}/{twin.slug}/" + (f"{number}/" if number > 1 else "")
-                file.alternates[other] = AlternateUrl(f"{prefix(other, i18n)}{twin_path}")
+            elif groups.get(group.slug, 0) > (number - 1) * self.page_size:
+                file.alternates[other] = AlternateUrl(f"{prefix(other, i18n)}{path}")
         return file
 
-    def twin_group(self, group: Group, language: str, config: MkDocsConfig) -> Group | None:
-        """The same group in another language: an audience is; an instrument is named by the
-        translations of its pages (Trompet is Trumpet)."""
-        if group.kind == "audience":
-            return group
+    def groups_for(self, path: str, meta: dict, config: MkDocsConfig) -> list[Group]:
         languages = site_languages(config)
-        for member in self.members[group]:
-            twin = self.front_matter.get(os.path.normpath(languages.version_in(Path(member.abs_src_path), language)), {})
-            if twin.get("instrument"):
-                return Group("instrument", str(twin["instrument"]).lower())
-        return None
+        original = self.front_matter.get(os.path.normpath(languages.version_in(Path(path), languages.default)), meta)
+        return groups_of(meta, original)
 
     def counts_per_language(self, config: MkDocsConfig) -> dict[str, dict[str, int]]:
         """language -> group slug -> its number of pages, from every page file's front matter."""
         languages = site_languages(config)
         counts: dict[str, dict[str, int]] = {language: {} for language in config.plugins["i18n"].build_languages}
         for path, meta in self.front_matter.items():
-            per_group = counts.get(languages.of(PurePosixPath(path)))
+            per_group = counts.get(languages.of(path))
             if per_group is None or os.path.basename(path).startswith(LISTING_SOURCE.removesuffix(".md") + "."):
                 continue
-            for group in groups_of(meta):
+            for group in self.groups_for(path, meta, config):
                 per_group[group.slug] = per_group.get(group.slug, 0) + 1
         return counts
 
@@ -152,7 +146,7 @@ class Listings:
         ui = context["ui"]  # this language's words (orkest/mkdocs/ui_strings.py)
         context["audience_labels"] = ui["audiences"]
         links = {group: get_relative_url(self.list_files[group][0].url, page.url)
-                 for group in groups_of(page.meta) if group in self.list_files}
+                 for group in self.groups_for(page.file.abs_src_path, page.meta, config) if group in self.list_files}
         # Where the page's audiences and instrument link to (none on small test sites without a listing).
         context["audience_links"] = {group.key: url for group, url in links.items() if group.kind == "audience"}
         context["instrument_link"] = next((url for group, url in links.items() if group.kind == "instrument"), None)
@@ -192,9 +186,10 @@ class Listings:
 
 @dataclass(frozen=True)
 class AlternateUrl:
-    """A list page of another language build, as the language switcher and hreflang need it."""
+    """A list page of another language build, as the language switcher, hreflang and the sitemap need it."""
 
     url: str
+    page: None = None
 
 
 def prefix(language: str, i18n) -> str:

@@ -1,0 +1,72 @@
+"""What a dirty preview's further language builds saw, and whether a change reaches them.
+
+mkdocs-static-i18n builds every further language after the first, even when not one of its
+pages changed: at 1,000 pages per language that build is half of a rebuild, for nothing. A
+Dutch sentence shows in no English page, so the English build is left out unless something
+that changed shows there (orkest/mkdocs/dirty_preview.py decides, this module says why).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from orkest.mkdocs.listings import MARKER as LISTING_MARKER
+from orkest.mkdocs.translation_status import MARKER as STATUS_MARKER
+from orkest.site import Languages
+
+
+@dataclass(frozen=True)
+class LanguageView:
+    """What one language's last good build was made from."""
+
+    files: dict[str, tuple[int, int]]  # every file under docs/ -> its version
+    sources: dict[str, tuple]  # every page file -> (its version, what it held: dirty_preview.Source)
+    templates: tuple  # the versions of mkdocs.yml, the UI strings and the templates
+    history: tuple  # the git history of docs/ (the translation status shows it)
+
+
+def docs_versions(docs_dir: str) -> dict[str, tuple[int, int]]:
+    versions = {}
+    for root, _, names in os.walk(docs_dir):
+        for name in names:
+            path = os.path.join(root, name)
+            stat = os.stat(path)
+            versions[path] = stat.st_mtime_ns, stat.st_size
+    return versions
+
+
+def change_reaching(language: str, seen: LanguageView | None, now: LanguageView, languages: Languages,
+                    source_now: Callable[[str], object]) -> str | None:
+    """Why `language` must be built again, or None when nothing that changed since it was
+    last built shows in it (only pages of other languages, in ways they alone show).
+    `source_now` reads a changed page (dirty_preview.Source): `now.sources` may be empty."""
+    if seen is None:
+        return "not built yet"
+    if seen.templates != now.templates:
+        return "mkdocs.yml, a template or the UI strings changed"
+    if seen.history != now.history:
+        return "the git history changed"
+    changed = {path for path, version in now.files.items() if seen.files.get(path) != version}
+    for path in sorted(changed | (seen.files.keys() - now.files.keys())):
+        name = os.path.relpath(path)
+        page_language = languages.of(Path(path))
+        if not path.endswith(".md"):
+            return f"{name} changed"
+        if path not in seen.files or path not in now.files:
+            return f"{name} was added or removed"
+        if page_language == language:
+            return f"{name} changed"
+        if page_language != languages.default:
+            continue  # another translation: shown in its own language only
+        if not os.path.exists(languages.version_in(Path(path), language)):
+            return f"{name} has no translation, so {language} shows it"
+        before, after = seen.sources.get(path), source_now(path)
+        if before is None:
+            return f"{name} changed"
+        for marker in (LISTING_MARKER, STATUS_MARKER):  # its front matter, its number of sections
+            if before[1].listed[marker] != after.listed[marker]:
+                return f"{name} changed what the translation status or the lists show"
+    return None
