@@ -168,7 +168,9 @@ class DirtyPreview:
         titles = {path: source.fields[0].get("title") for path, source in sources.items()}
         listed = {marker: tuple((path, source.listed[marker]) for path, source in sorted(sources.items()))
                   for marker in GENERATED_MARKERS}
-        listed[STATUS_MARKER] += self.history()
+        # The translation status compares every language's pages: their sections, and the history.
+        listed[STATUS_MARKER] = tuple((path, kept[1].listed[STATUS_MARKER]) for path, kept in sorted(self.sources.items())
+                                      if path.endswith(".md")) + self.history()
         self.pending[language] = (_outline(nav.items, titles), _templates(config), listed)
         if language != config.plugins["i18n"].default_language:
             self.pending_views[language] = LanguageView(docs_versions(config.docs_dir), dict(self.sources),
