@@ -65,10 +65,13 @@ class Languages:
         suffixes = os.path.basename(path).split(".")[1:-1]  # a Path or a str: the preview asks for thousands
         return suffixes[-1] if suffixes and suffixes[-1] in self.others else self.default
 
-    def version_in(self, path: Path, language: str) -> Path:
-        """The file of the same page in `language` (page.md <-> page.en.md), whether it exists or not."""
-        stem = path.name.removesuffix(".md").removesuffix(f".{self.of(path)}")
-        return path.with_name(f"{stem}.md" if language == self.default else f"{stem}.{language}.md")
+    def version_in(self, path: Path | str, language: str) -> Path | str:
+        """The file of the same page in `language` (page.md <-> page.en.md), whether it exists or
+        not; a str for a str (string work: the lists ask this of every page in every build)."""
+        folder, name = os.path.split(path)
+        stem = name.removesuffix(".md").removesuffix(f".{self.of(name)}")
+        version = os.path.join(folder, f"{stem}.md" if language == self.default else f"{stem}.{language}.md")
+        return Path(version) if isinstance(path, Path) else version
 
 
 # Without a mkdocs.yml: the languages of this project as they were before it had one to read.

@@ -9,6 +9,7 @@ source file and the nearest line, and the build fails whether or not it is --str
 from __future__ import annotations
 
 import logging
+import os
 import posixpath
 import time
 from pathlib import Path
@@ -46,7 +47,10 @@ class ContentPolicyCheck:
             listing = "\n  - ".join(problems)
             raise PluginError(f"file policy: {len(problems)} problem(s):\n  - {listing}")
         self.problems = []
-        self.published = {"/" + file.url: file.abs_src_path for file in files if file.abs_src_path}
+        # The docs' files only: a page's pictures come from there (a file's address costs, the theme has hundreds).
+        docs = os.path.join(config.docs_dir, "")
+        self.published = {"/" + file.url: file.abs_src_path for file in files
+                          if file.abs_src_path and file.abs_src_path.startswith(docs)}
         self.seconds = time.perf_counter() - started
         self.pages = 0
         return files

@@ -85,6 +85,9 @@ class DirtyPreview:
         self.videos: dict[str, dict[str, list[dict]]] = {}  # language -> page -> its videos, as rendered
         self.translation_status = None  # this build's translation status step: it holds the git history
         self.theme_files: tuple[tuple, list[str]] | None = None  # (the theme folders' state, MkDocs' pick of their files)
+        self.snapshot: tuple[str, dict[str, tuple[int, int]]] = ("", {})  # (docs/, every file in it -> its version), once per rebuild
+        self.built: dict[str, dict[str, tuple]] = {}  # language -> page file -> the version its page was last built from
+        self.pending_built: dict[str, dict[str, tuple]] = {}  # ... in this build, kept once it succeeds
         self.views: dict[str, LanguageView] = {}  # further language -> what its last good build was made from
         self.pending_views: dict[str, LanguageView] = {}  # ... this build's, kept once it succeeds
         self.cross_page: tuple[list, list[str]] | None = None  # (the pages and their front matter, the problems between them)
@@ -109,6 +112,8 @@ class DirtyPreview:
         self.switched_off = []
         if self.dirty:
             self.i18n_files.install()
+            if not config.plugins["i18n"].building:  # one look at docs/ for all of this rebuild's languages
+                self.snapshot = config.docs_dir, docs_versions(config.docs_dir)
         if self.dirty and not hasattr(config.theme.get_env, "keeps_theme_files"):  # once per configuration
             make_env = config.theme.get_env
 
@@ -132,9 +137,14 @@ class DirtyPreview:
             self.theme_files = state, listing(filter_func=filter_func)
         return self.theme_files[1]
 
+    def versions(self, docs_dir: Path | str) -> dict[str, tuple[int, int]]:
+        """Every file under docs/ and its version: as this rebuild found them when it began."""
+        folder, found = self.snapshot
+        return found if folder and os.path.samefile(folder, docs_dir) else docs_versions(str(docs_dir))
+
     def source(self, path: str | Path, docs_dir: Path) -> Source:
         key = os.path.normpath(path)
-        version = _version(key)
+        version = self.snapshot[1].get(key) or _version(key)
         kept = self.sources.get(key)
         if kept is None or kept[0] != version:
             kept = self.sources[key] = (version, Source(Path(key), docs_dir))
@@ -143,7 +153,7 @@ class DirtyPreview:
     def docs_findings(self, docs_dir: Path, languages: Languages | None = None) -> tuple[list[str], dict]:
         """What orkest/checks/front_matter.py docs_findings finds, reading only files that changed."""
         problems, fields, key = [], {}, []
-        pages = sorted(Path(folder, name) for folder, _, names in os.walk(docs_dir) for name in names if name.endswith(".md"))
+        pages = sorted(Path(path) for path in self.versions(docs_dir) if path.endswith(".md"))
         for path in pages:
             source = self.source(path, docs_dir)
             fields[path] = source.fields
@@ -161,8 +171,13 @@ class DirtyPreview:
         language = config.plugins["i18n"].current_language
         pages = [file.page for file in files.documentation_pages() if file.page is not None and not isinstance(file, ListFile)]
         sources = {page.file.abs_src_path: self.source(page.file.abs_src_path, docs_dir) for page in pages}
+        versions, built = self.versions(docs_dir), self.built.get(language)
+        # Changed since this language last built it; in a session's first build, MkDocs' own rule.
+        modified = {page.file.abs_src_path: page.file.is_modified() if built is None
+                    else built.get(page.file.abs_src_path) != versions.get(page.file.abs_src_path) for page in pages}
+        self.pending_built[language] = {path: versions.get(path) for path in sources}
         for page in pages:
-            if not page.file.is_modified():
+            if not modified[page.file.abs_src_path]:
                 # What MkDocs' read_source would set; the title then comes from the front matter.
                 page.meta, page.markdown = dict(sources[page.file.abs_src_path].fields[0]), ""
         titles = {path: source.fields[0].get("title") for path, source in sources.items()}
@@ -173,15 +188,16 @@ class DirtyPreview:
                                       if path.endswith(".md")) + self.history()
         self.pending[language] = (_outline(nav.items, titles), _templates(config), listed)
         if language != config.plugins["i18n"].default_language:
-            self.pending_views[language] = LanguageView(docs_versions(config.docs_dir), dict(self.sources),
+            self.pending_views[language] = LanguageView(versions, dict(self.sources),
                                                         self.pending[language][1], self.history())
         earlier = self.navigations.get(language, (None, None, {}))
         everything = earlier[:2] != self.pending[language][:2]
         relisted = {marker for marker in GENERATED_MARKERS if earlier[2].get(marker) != listed[marker]}
-        rebuilt = [page for page in pages if everything or page.file.is_modified()
+        rebuilt = [page for page in pages if everything or modified[page.file.abs_src_path]
                    or relisted.intersection(sources[page.file.abs_src_path].generates)]
-        for page in rebuilt:
-            _rebuild(page.file)
+        chosen = {id(page) for page in rebuilt}
+        for page in pages:  # MkDocs asks each page's file twice; the answer is known (no look at site/)
+            page.file.is_modified = (lambda: True) if id(page) in chosen else (lambda: False)
         for file in files.documentation_pages():
             if isinstance(file, ListFile):  # the audience and instrument lists: what the listing page lists
                 file.rebuild = everything or LISTING_MARKER in relisted
@@ -196,13 +212,15 @@ class DirtyPreview:
             self.navigations[language] = self.pending.pop(language)
         if language in self.pending_views:
             self.views[language] = self.pending_views.pop(language)
+        if language in self.pending_built:
+            self.built[language] = self.pending_built.pop(language)
         if self.dirty and not i18n.building:  # the first language is built; i18n builds the others next
             self.leave_out_unchanged_languages(config)
 
     def leave_out_unchanged_languages(self, config: MkDocsConfig) -> None:
         """Switch off, for this rebuild only, each further language that no change reaches."""
         i18n, docs_dir = config.plugins["i18n"], Path(config.docs_dir)
-        now = LanguageView(docs_versions(config.docs_dir), {}, self.navigations[i18n.current_language][1], self.history())
+        now = LanguageView(self.versions(docs_dir), {}, self.navigations[i18n.current_language][1], self.history())
         languages = site_languages(config)
         for other in i18n.config.languages:
             if other.build and other.locale != i18n.current_language and other.locale in languages.others:
@@ -241,9 +259,3 @@ def _templates(config: MkDocsConfig) -> tuple:
             files += [os.path.join(root, name) for name in names]
     # Absolute: `mkdocs serve -f x.yml` names the configuration relatively in its first build only.
     return tuple(sorted((os.path.abspath(path), _version(path)) for path in files if os.path.isfile(path)))
-
-
-def _rebuild(file) -> None:
-    """Make MkDocs see this page's output as older than its file, so --dirty rebuilds it."""
-    if os.path.exists(file.abs_dest_path):
-        os.utime(file.abs_dest_path, (0, 0))

@@ -25,6 +25,8 @@ log = logging.getLogger("mkdocs.plugins.orkest.finish")
 class Finish:
     def __init__(self) -> None:
         self.serving = False
+        self.dirty = False
+        self.copied_html: list[str] = []  # every language build's
         self.scripts: ThemeScripts | None = None  # the theme's allowed inline scripts, read once per build
         self.result = Finished()
         self.finished: set[str] = set()  # built files already finished, relative to site_dir
@@ -36,6 +38,12 @@ class Finish:
         # `mkdocs serve` adds its own inline live-reload script to every page, with a value
         # that changes per request: no hash can cover it, so previews get no policy tag.
         self.serving = command == "serve"
+        self.dirty = dirty
+
+    def on_files(self, files, config: MkDocsConfig):
+        # The HTML files MkDocs copies as they are (not pages): in a dirty preview, the only others.
+        self.copied_html += [file.dest_uri for file in files.static_pages() if file.dest_uri.endswith(".html")]
+        return files
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         problems = extra_assets_problems(config.extra_javascript, config.extra_css)
@@ -75,8 +83,11 @@ class Finish:
             return  # an inner language build: the files no page wrote are finished once, at the end
         started = time.perf_counter()
         # What no page or template wrote: HTML this build put in the site otherwise (not an earlier preview's).
-        left = [name for name, written in html_file_times(Path(config.site_dir)).items()
-                if written >= self.started and name not in self.finished]
+        site = Path(config.site_dir)
+        # A dirty preview writes nothing but its pages, templates and copies (no walk through thousands of files).
+        written = ({name: (site / name).stat().st_mtime for name in self.copied_html if (site / name).exists()}
+                   if self.serving and self.dirty else html_file_times(site))
+        left = [name for name, when in written.items() if when >= self.started and name not in self.finished]
         result = finish_site(Path(config.site_dir), self.scripts, config.site_url or "/",
                              with_meta=not self.serving, repair=config.plugins["orkest"].config.repair_html,
                              result=self.result, only=left)

@@ -15,7 +15,7 @@ import math
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import PurePosixPath
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from orkest.mkdocs.project_paths import site_languages
-from orkest.site import AUDIENCES
+from orkest.site import AUDIENCES, FALLBACK
 
 LISTING_SOURCE = "voor-wie.md"
 MARKER = "<!-- audience-and-instrument-listing -->"
@@ -66,18 +66,20 @@ class Listings:
         self.spellings: dict[str, str] = {}  # instrument key -> the spelling of its first page
         self.list_files: dict[Group, list[ListFile]] = {}
         self.page_size = 0  # entries per list page (the plugin's listing_page_size)
+        self.languages = FALLBACK  # this build's, read once per language build
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         i18n = config.plugins["i18n"]
         language, sources = i18n.current_language, {LISTING_SOURCE}
         sources.add(LISTING_SOURCE.replace(".md", f".{language}.md"))  # the English build's is voor-wie.en.md
         self.listing, self.members, self.spellings = None, {}, {}
+        self.languages = site_languages(config)
         for file in files.documentation_pages():
             if file.src_uri in sources:
                 self.listing = file
                 continue
             meta = self.front_matter.get(os.path.normpath(file.abs_src_path or ""), {})
-            for group in self.groups_for(file.abs_src_path or "", meta, config):
+            for group in self.groups_for(file.abs_src_path or "", meta):
                 self.members.setdefault(group, []).append(file)
                 if group.kind == "instrument":
                     self.spellings.setdefault(group.key, str(meta["instrument"]))
@@ -119,20 +121,18 @@ class Listings:
                 file.alternates[other] = AlternateUrl(f"{prefix(other, i18n)}{path}")
         return file
 
-    def groups_for(self, path: str, meta: dict, config: MkDocsConfig) -> list[Group]:
-        languages = site_languages(config)
-        original = self.front_matter.get(os.path.normpath(languages.version_in(Path(path), languages.default)), meta)
+    def groups_for(self, path: str, meta: dict) -> list[Group]:
+        original = self.front_matter.get(self.languages.version_in(path, self.languages.default), meta)
         return groups_of(meta, original)
 
     def counts_per_language(self, config: MkDocsConfig) -> dict[str, dict[str, int]]:
         """language -> group slug -> its number of pages, from every page file's front matter."""
-        languages = site_languages(config)
         counts: dict[str, dict[str, int]] = {language: {} for language in config.plugins["i18n"].build_languages}
         for path, meta in self.front_matter.items():
-            per_group = counts.get(languages.of(path))
+            per_group = counts.get(self.languages.of(path))
             if per_group is None or os.path.basename(path).startswith(LISTING_SOURCE.removesuffix(".md") + "."):
                 continue
-            for group in self.groups_for(path, meta, config):
+            for group in self.groups_for(path, meta):
                 per_group[group.slug] = per_group.get(group.slug, 0) + 1
         return counts
 
@@ -146,7 +146,7 @@ class Listings:
         ui = context["ui"]  # this language's words (orkest/mkdocs/ui_strings.py)
         context["audience_labels"] = ui["audiences"]
         links = {group: get_relative_url(self.list_files[group][0].url, page.url)
-                 for group in self.groups_for(page.file.abs_src_path, page.meta, config) if group in self.list_files}
+                 for group in self.groups_for(page.file.abs_src_path, page.meta) if group in self.list_files}
         # Where the page's audiences and instrument link to (none on small test sites without a listing).
         context["audience_links"] = {group.key: url for group, url in links.items() if group.kind == "audience"}
         context["instrument_link"] = next((url for group, url in links.items() if group.kind == "instrument"), None)

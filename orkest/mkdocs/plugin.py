@@ -53,8 +53,9 @@ EVENTS = [
     ("pre_build", 0, ["search_preview"], "a full preview rebuild empties the site: the background indexing ends first"),
     ("files", 100, ["content"], "the file policy, before any file is copied"),
     ("files", 0, ["preview_language", "videos"], "before i18n picks one file per page"),
-    ("files", -150, ["front_matter", "listings"],
-     "after i18n has picked this language's files: every page's front matter checked (once) and read; the list pages made from it"),
+    ("files", -150, ["front_matter", "listings", "finish"],
+     "after i18n has picked this language's files: every page's front matter checked (once) and read; "
+     "the list pages made from it; the files MkDocs copies"),
     ("nav", -150, ["dirty_preview", "listings", "videos"],
      "after i18n has made this language's navigation; before MkDocs reads the pages (a dirty preview marks what to rebuild)"),
     ("env", 0, ["template_cache"], "before any template is loaded"),
