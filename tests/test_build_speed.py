@@ -28,13 +28,18 @@ def test_the_preview_listens_for_saves_and_not_for_reads(tmp_path):
     page = tmp_path / "docs" / "pagina.md"
     page.parent.mkdir()
     page.write_text("# Pagina\n", encoding="utf-8")
+    template = tmp_path / "overrides" / "main.html"
+    template.parent.mkdir()
+    template.write_text("{{ page.content }}", encoding="utf-8")
     server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
     server.watch(str(page.parent))
     assert serve_speed.ServeSpeed().on_serve(server, None, None) is server
     assert isinstance(server.observer, InotifyObserver) and server.build_delay == 0.02
+    server.watch(str(template.parent))  # MkDocs watches some folders after the hook
     server.observer.start()
     try:
-        page.read_text(encoding="utf-8")  # every build reads the pages: no rebuild for that
+        page.read_text(encoding="utf-8")  # every build reads the pages and templates: no rebuild for that
+        template.read_text(encoding="utf-8")
         time.sleep(0.3)
         assert not server._want_rebuild
         page.write_text("# Pagina\n\nNieuw.\n", encoding="utf-8")

@@ -38,20 +38,29 @@ def listening(server):
     if not hasattr(polling, "_handlers") or not isinstance(getattr(server, "_watch_refs", None), dict):
         return None
     try:
-        from watchdog.observers.inotify import InotifyObserver
-
-        native = InotifyObserver()
+        native = saves_observer()
         moved = {}
         for watch, handlers in list(polling._handlers.items()):
             for handler in handlers:
-                moved[watch.path] = native.schedule(handler, watch.path, recursive=watch.is_recursive,
-                                                    event_filter=SAVES)
+                moved[watch.path] = native.schedule(handler, watch.path, recursive=watch.is_recursive)
     except (ImportError, OSError, TypeError) as error:  # not Linux, out of inotify watches, another watchdog
         log.info("cannot listen for file changes (%s); the preview polls for them", error)
         return None
     server.observer = native
     server._watch_refs = {path: moved.get(path, watch) for path, watch in server._watch_refs.items()}
     return server
+
+
+def saves_observer():
+    """watchdog's inotify observer, telling only of saves: also for the folders MkDocs watches after this hook."""
+    from watchdog.observers.inotify import InotifyObserver
+
+    class SavesObserver(InotifyObserver):
+        def schedule(self, event_handler, path, *, recursive=False, event_filter=None, follow_symlink=False):
+            return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or SAVES,
+                                    follow_symlink=follow_symlink)
+
+    return SavesObserver()
 
 
 def faster_polling(server):
