@@ -10,7 +10,7 @@ from docx.table import _Cell
 
 from orkest.documents.model import EMPTY_CELL, Document
 from orkest.documents.reproducible import FIXED_DATETIME, fixed_zip
-from orkest.documents.sheets import AMOUNT
+from orkest.documents.cells import AMOUNT
 
 
 def fill_in(text: str) -> str:
@@ -68,28 +68,37 @@ def write_docx(document: Document, language: str) -> bytes:
     def add(text: str, style: str) -> None:
         word.add_paragraph(text)._p.style = style
 
+    def write(kind: str, value) -> None:
+        if kind == "help":
+            word.add_paragraph().add_run(value).italic = True
+        elif kind == "note":  # its label in bold, as the page's box shows it
+            label, text = value
+            paragraph = word.add_paragraph()
+            if label:
+                paragraph.add_run(f"{label}: ").bold = True
+            paragraph.add_run(text)
+        elif kind in ("questions", "checklist"):
+            for item in value:
+                add(("☐ " if kind == "checklist" else "") + item, bullet)
+        elif kind == "table":
+            table = word.add_table(rows=1 + len(value.rows), cols=len(value.header))
+            table._tbl.tblStyle_val = grid
+            lines = [(value.header, True)] + [([fill_in(text) for text in row.cells], row.total) for row in value.rows]
+            # Cells straight from each row's XML: python-docx's table.cell() walks the whole grid per call.
+            for tr, (cells, bold) in zip(table._tbl.tr_lst, lines):
+                for tc, text in zip(tr.tc_lst, cells):
+                    _Cell(tc, table).paragraphs[0].add_run(text).bold = bold
+            # The header row repeats on every page a long table runs over.
+            header = table.rows[0]._tr.get_or_add_trPr()
+            header.append(header.makeelement(W + "tblHeader", {}))
+
     add(document.title, title)
-    for text in document.intro:
-        word.add_paragraph().add_run(text).italic = True
+    for kind, value in document.intro:
+        write(kind, value)
     for section in document.sections:
         add(section.heading, heading)
         for kind, value in section.parts:
-            if kind == "help":
-                word.add_paragraph().add_run(value).italic = True
-            elif kind in ("questions", "checklist"):
-                for item in value:
-                    add(("☐ " if kind == "checklist" else "") + item, bullet)
-            elif kind == "table":
-                table = word.add_table(rows=1 + len(value.rows), cols=len(value.header))
-                table._tbl.tblStyle_val = grid
-                lines = [(value.header, True)] + [([fill_in(text) for text in row.cells], row.total) for row in value.rows]
-                # Cells straight from each row's XML: python-docx's table.cell() walks the whole grid per call.
-                for tr, (cells, bold) in zip(table._tbl.tr_lst, lines):
-                    for tc, text in zip(tr.tc_lst, cells):
-                        _Cell(tc, table).paragraphs[0].add_run(text).bold = bold
-                # The header row repeats on every page a long table runs over.
-                header = table.rows[0]._tr.get_or_add_trPr()
-                header.append(header.makeelement("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tblHeader", {}))
+            write(kind, value)
     properties = word.core_properties
     properties.title, properties.language, properties.author = document.title, language, "Orkest in de Klas"
     properties.last_modified_by, properties.revision = "Orkest in de Klas", 1

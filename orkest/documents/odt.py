@@ -7,7 +7,7 @@ import io
 from odf.opendocument import OpenDocumentText
 from odf.style import Style, TableCellProperties, TextProperties
 from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import H, List, ListItem, P
+from odf.text import H, List, ListItem, P, Span
 
 from orkest.documents.docx import fill_in
 from orkest.documents.model import Document
@@ -29,40 +29,52 @@ def write_odt(document: Document, language: str) -> bytes:
               "heading": paragraph_style("Heading_20_1", shown="Heading 1", fontsize="15pt", fontweight="bold"),
               "help": paragraph_style("help", fontstyle="italic"),
               "bold": paragraph_style("bold", fontweight="bold")}
+    strong = Style(name="strong", family="text")
+    strong.addElement(TextProperties(fontweight="bold"))
     cell = Style(name="cell", family="table-cell")
     cell.addElement(TableCellProperties(border="0.5pt solid #000000", padding="0.1cm"))
-    for style in (*styles.values(), cell):
+    for style in (*styles.values(), strong, cell):
         odt.styles.addElement(style)
+    def write(kind: str, value, number: int) -> None:
+        if kind == "help":
+            odt.text.addElement(P(stylename=styles["help"], text=value))
+        elif kind == "note":  # its label in bold, as the page's box shows it
+            label, text = value
+            paragraph = P()
+            if label:
+                paragraph.addElement(Span(stylename=strong, text=f"{label}: "))
+            paragraph.addText(text)
+            odt.text.addElement(paragraph)
+        elif kind in ("questions", "checklist"):
+            items = List()
+            for item in value:
+                entry = ListItem()
+                entry.addElement(P(text=("☐ " if kind == "checklist" else "") + item))
+                items.addElement(entry)
+            odt.text.addElement(items)
+        elif kind == "table":
+            table = Table(name=f"{document.title} {number + 1}")
+            table.addElement(TableColumn(numbercolumnsrepeated=len(value.header)))
+            header = TableHeaderRows()
+            rows = [(header, value.header, True)] + [(table, row.cells, row.total) for row in value.rows]
+            for parent, cells, bold in rows:
+                line = TableRow()
+                for text in cells:
+                    target = TableCell(stylename=cell, valuetype="string")
+                    target.addElement(P(stylename=styles["bold"] if bold else None, text=fill_in(text)))
+                    line.addElement(target)
+                parent.addElement(line)
+                if parent is header and header not in table.childNodes:
+                    table.addElement(header)
+            odt.text.addElement(table)
+
     odt.text.addElement(H(outlinelevel=1, stylename=styles["title"], text=document.title))
-    for text in document.intro:
-        odt.text.addElement(P(stylename=styles["help"], text=text))
+    for kind, value in document.intro:
+        write(kind, value, 0)
     for number, section in enumerate(document.sections):
         odt.text.addElement(H(outlinelevel=2, stylename=styles["heading"], text=section.heading))
         for kind, value in section.parts:
-            if kind == "help":
-                odt.text.addElement(P(stylename=styles["help"], text=value))
-            elif kind in ("questions", "checklist"):
-                items = List()
-                for item in value:
-                    entry = ListItem()
-                    entry.addElement(P(text=("☐ " if kind == "checklist" else "") + item))
-                    items.addElement(entry)
-                odt.text.addElement(items)
-            elif kind == "table":
-                table = Table(name=f"{document.title} {number + 1}")
-                table.addElement(TableColumn(numbercolumnsrepeated=len(value.header)))
-                header = TableHeaderRows()
-                rows = [(header, value.header, True)] + [(table, row.cells, row.total) for row in value.rows]
-                for parent, cells, bold in rows:
-                    line = TableRow()
-                    for text in cells:
-                        target = TableCell(stylename=cell, valuetype="string")
-                        target.addElement(P(stylename=styles["bold"] if bold else None, text=fill_in(text)))
-                        line.addElement(target)
-                    parent.addElement(line)
-                    if parent is header and header not in table.childNodes:
-                        table.addElement(header)
-                odt.text.addElement(table)
+            write(kind, value, number)
     output = io.BytesIO()
     odt.write(output)
     return fixed_zip(output.getvalue())
