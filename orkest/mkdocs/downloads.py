@@ -3,7 +3,7 @@
 A page lists its formats in front matter `downloads:`; a workbook's sheets come from the
 pages in `workbook:` (relative to the page, Dutch file names; a translation's build reads
 their twins). Files are made when the page is rendered, so a dirty preview remakes those of
-the pages it rebuilds and keeps the others. Names are the page title's slug in the reader's
+the pages it rebuilds and keeps the others; it also rebuilds a page whose workbook reads a page saved since (on_nav). Names are the page title's slug in the reader's
 language (begroting.docx, budget.docx). A page whose files cannot be made fails the build,
 naming its source file and what to change; so does a listed file missing after the build.
 The box (overrides/partials/downloads.html) gets each file's words from orkest/strings.yml.
@@ -38,8 +38,29 @@ def twin(path: Path, language: str, default: str) -> Path:
 
 class Downloads:
     def __init__(self) -> None:
+        self.dirty = False  # a `mkdocs serve --dirty` preview
         self.written: dict[str, list[Path]] = {}  # source file -> the files this build wrote for it
         self.workbooks: dict = {}  # workbooks made in this build, shared by the pages they belong to
+
+    def on_startup(self, command: str, dirty: bool) -> None:
+        self.dirty = dirty
+
+    def on_nav(self, nav, config: MkDocsConfig, files):
+        """A dirty preview rebuilds a page whose workbook reads a page saved since the page was built (the
+        coverage plan's workbook holds the budget's sheet). After dirty_preview, which gives unread pages their meta."""
+        if not self.dirty:
+            return nav
+        languages = site_languages(config)
+        language = config.plugins["i18n"].current_language or languages.default
+        for file in files.documentation_pages():
+            names = file.page.meta.get("workbook") if file.page is not None else None
+            if not names or not os.path.exists(file.abs_dest_path):
+                continue
+            built = os.path.getmtime(file.abs_dest_path)
+            paths = [twin(Path(file.abs_src_path).parent / name, language, languages.default) for name in names]
+            if any(path.exists() and path.stat().st_mtime > built for path in paths):
+                os.utime(file.abs_dest_path, (0, 0))  # older than its file: MkDocs' --dirty rebuilds it
+        return nav
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         formats = page.meta.get("downloads")

@@ -44,8 +44,8 @@ SESSION_STEPS = {"dirty_preview", "search_preview"}
 # (event, priority, steps in order, why there). mkdocs-static-i18n runs at -100 in
 # config, files, nav and post_build, and builds each further language from its post_build.
 EVENTS = [
-    ("startup", 0, ["dirty_preview", "finish", "search_preview"],
-     "a dirty preview rebuilds only what changed; a preview gets no policy tag (its live-reload script changes per request)"),
+    ("startup", 0, ["dirty_preview", "downloads", "finish", "search_preview"],
+     "a dirty preview rebuilds only what changed (and what reads it: a workbook); a preview gets no policy tag (its live-reload script changes per request)"),
     ("config", 0, ["ui_strings", "translation_status", "edit_links", "finish", "dirty_preview"],
      "every language has its words; git history once; no broken edit links; no remote assets; "
      "a dirty preview lists the theme's files once"),
@@ -53,7 +53,7 @@ EVENTS = [
     ("pre_build", 0, ["search_preview"], "a full preview rebuild empties the site: the background indexing ends first"),
     ("files", 100, ["content"], "the file policy, before any file is copied"),
     ("files", 0, ["preview_language", "videos"], "before i18n picks one file per page"),
-    ("nav", -150, ["dirty_preview", "listings", "videos"],
+    ("nav", -150, ["dirty_preview", "downloads", "listings", "videos"],
      "after i18n has made this language's navigation; before MkDocs reads the pages (a dirty preview marks what to rebuild)"),
     ("env", 0, ["template_cache", "front_matter"], "every page read, none written yet"),
     ("page_read_source", 0, ["front_matter"], "before MkDocs decodes the file"),
