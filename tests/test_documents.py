@@ -47,7 +47,8 @@ def test_each_document_opens_and_holds_every_section_of_its_page(site, page, lan
     assert len(odt.getElementsByType(table.TableHeaderRows)) == tables
     with zipfile.ZipFile(files["odt"]) as archive:  # every style a paragraph names exists
         content, styles = archive.read("content.xml").decode(), archive.read("styles.xml").decode()
-    assert set(re.findall(r'text:style-name="([^"]+)"', content)) <= set(re.findall(r'style:name="([^"]+)"', styles + content))
+    named = set(re.findall(r'text:style-name="([^"]+)"', content))
+    assert named <= set(re.findall(r'style:name="([^"]+)"', styles + content)), files["odt"]
     # Its notes too, such as "an example to adapt, not legal advice".
     odt_text = "\n".join(teletype.extractText(paragraph) for paragraph in odt.getElementsByType(text.P))
     for note in notes(source(page, language)):

@@ -50,10 +50,10 @@ def note_rows(document: Document) -> list[list[Cell]]:
 
 def set_widths(sheet: Sheet) -> Sheet:
     """Each column as wide as its longest cell (12 to WIDEST characters); notes and headings overflow."""
-    width = max(len(row) for row in sheet.rows)
-    sheet.widths = [min(WIDEST, max([12] + [len(row[i].value) + 2 for row in sheet.rows if len(row) > i
-                                            and isinstance(row[i].value, str) and row[i].kind not in ("note", "heading")]))
-                    for i in range(width)]
+    sized = [row for row in sheet.rows if not any(cell.kind in ("note", "heading") for cell in row)]
+    sheet.widths = [min(WIDEST, max([12] + [len(row[i].value) + 2 for row in sized
+                                            if len(row) > i and isinstance(row[i].value, str)]))
+                    for i in range(max(len(row) for row in sheet.rows))]
     return sheet
 
 

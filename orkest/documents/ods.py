@@ -79,7 +79,8 @@ def frozen_headings(document: OpenDocumentSpreadsheet, sheets: list[Sheet]) -> N
         for name, kind, value in (("HorizontalSplitMode", "short", 2), ("VerticalSplitMode", "short", 2),
                                   ("HorizontalSplitPosition", "int", 1), ("VerticalSplitPosition", "int", below),
                                   ("ActiveSplitRange", "short", 2), ("PositionLeft", "int", 0),
-                                  ("PositionRight", "int", 1), ("PositionTop", "int", 0), ("PositionBottom", "int", below)):
+                                  ("PositionRight", "int", 1), ("PositionTop", "int", 0),
+                                  ("PositionBottom", "int", below)):
             entry.addElement(ConfigItem(name=name, type=kind, text=str(value)))
         tables.addElement(entry)
     view = ConfigItemMapEntry()

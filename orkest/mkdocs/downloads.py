@@ -3,8 +3,9 @@
 A page lists its formats in front matter `downloads:`; a workbook's sheets come from the
 pages in `workbook:` (relative to the page, Dutch file names; a translation's build reads
 their twins). Files are made when the page is rendered, so a dirty preview remakes those of
-the pages it rebuilds and keeps the others; it also rebuilds a page whose workbook reads a page saved since (on_nav). Names are the page title's slug in the reader's
-language (begroting.docx, budget.docx). A page whose files cannot be made fails the build,
+the pages it rebuilds and keeps the others; it also rebuilds a page whose workbook reads a page
+saved since (on_nav). Names are the page title's slug in the reader's language (begroting.docx,
+budget.docx). A page whose files cannot be made fails the build,
 naming its source file and what to change; so does a listed file missing after the build.
 The box (overrides/partials/downloads.html) gets each file's words from orkest/strings.yml.
 """
