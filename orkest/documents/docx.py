@@ -1,16 +1,26 @@
-"""The page as .docx (python-docx): title, sections, help texts in italics, questions, tables."""
+"""The page as .docx (python-docx): title, sections, help texts in italics, questions, tables.
+
+python-docx makes the lean template once per build (its styles, numbering, theme: the same in every
+file); each page then fills a copy of its document part and its properties, and only those two
+entries are compressed anew: opening and saving the whole package per page was most of its time.
+"""
 
 from __future__ import annotations
 
 import functools
 import io
+from typing import NamedTuple
 
 from docx import Document as WordDocument
+from docx.opc.coreprops import CoreProperties
+from docx.opc.oxml import serialize_part_xml
+from docx.oxml.parser import parse_xml
+from docx.oxml.table import CT_Tbl
 from lxml.etree import SubElement
 
-from orkest.documents.model import EMPTY_CELL, Document
-from orkest.documents.reproducible import FIXED_DATETIME, fixed_zip
 from orkest.documents.cells import AMOUNT
+from orkest.documents.model import EMPTY_CELL, Document
+from orkest.documents.reproducible import FIXED_DATETIME, deflated, fixed_time, fixed_zip, raw_entries, write_zip
 
 
 def fill_in(text: str) -> str:
@@ -66,28 +76,35 @@ def run(paragraph, text: str, bold: bool = False, italic: bool = False) -> None:
         text_element.set(*PRESERVE)
 
 
+class Template(NamedTuple):
+    entries: tuple  # the lean template's zip entries, as stored (its document and properties replaced per page)
+    document: bytes  # its word/document.xml
+    properties: bytes  # its docProps/core.xml
+    styles: tuple[str, ...]  # the ids of USED_STYLES (python-docx reads every style per lookup by name)
+    width: int  # the text's width on the page, a table's width
+
+
+DOCUMENT, PROPERTIES = "word/document.xml", "docProps/core.xml"
+
+
 @functools.cache  # a pure function of the installed python-docx: its blank template, made lean once
-def lean_template() -> bytes:
+def template() -> Template:
     word = WordDocument()
     lean(word)
     output = io.BytesIO()
     word.save(output)
-    return output.getvalue()
-
-
-@functools.cache  # the template's, the same for every document
-def style_ids() -> tuple[str, ...]:
-    """The ids of USED_STYLES, set on the XML: python-docx reads every style of its template for each
-    lookup by name (a fifth of a document's time when done per document)."""
-    styles = WordDocument(io.BytesIO(lean_template())).styles
-    return tuple(styles[name].style_id for name in USED_STYLES)
+    entries = raw_entries(fixed_zip(output.getvalue()))
+    section = word.sections[0]
+    return Template(tuple(entries), serialize_part_xml(word.element), serialize_part_xml(word.core_properties._element),
+                    tuple(word.styles[name].style_id for name in USED_STYLES),
+                    section.page_width - section.left_margin - section.right_margin)
 
 
 def write_docx(document: Document, language: str) -> bytes:
-    word = WordDocument(io.BytesIO(lean_template()))
-    title, heading, bullet, grid = style_ids()
-
-    end = word.element.body.sectPr  # paragraphs go before the section's properties, as python-docx puts them
+    lean_template = template()
+    title, heading, bullet, grid = lean_template.styles
+    root = parse_xml(lean_template.document)  # python-docx's element classes, as when it opens a file
+    end = root.body.sectPr  # paragraphs and tables go before the section's properties, as python-docx puts them
 
     def add(text: str = "", style: str | None = None, **emphasis):
         paragraph = end.makeelement(W + "p", {})
@@ -109,16 +126,17 @@ def write_docx(document: Document, language: str) -> bytes:
             for item in value:
                 add(("☐ " if kind == "checklist" else "") + item, bullet)
         elif kind == "table":
-            table = word.add_table(rows=1 + len(value.rows), cols=len(value.header))
-            table._tbl.tblStyle_val = grid
+            table = CT_Tbl.new_tbl(1 + len(value.rows), len(value.header), lean_template.width)
+            end.addprevious(table)
+            table.tblStyle_val = grid
             lines = [(value.header, True)] + [([fill_in(text) for text in row.cells], row.total) for row in value.rows]
             # Cells straight from each row's XML: python-docx's table.cell() walks the whole grid per call.
-            for tr, (cells, bold) in zip(table._tbl.tr_lst, lines):
+            for tr, (cells, bold) in zip(table.tr_lst, lines):
                 for tc, text in zip(tr.tc_lst, cells):
                     if text:
                         run(tc.p_lst[0], text, bold=bold)
             # The header row repeats on every page a long table runs over.
-            header = table.rows[0]._tr.get_or_add_trPr()
+            header = table.tr_lst[0].get_or_add_trPr()
             header.append(header.makeelement(W + "tblHeader", {}))
 
     add(document.title, title)
@@ -128,10 +146,10 @@ def write_docx(document: Document, language: str) -> bytes:
         add(section.heading, heading)
         for kind, value in section.parts:
             write(kind, value)
-    properties = word.core_properties
+    properties = CoreProperties(parse_xml(lean_template.properties))
     properties.title, properties.language, properties.author = document.title, language, "Orkest in de Klas"
     properties.last_modified_by, properties.revision = "Orkest in de Klas", 1
     properties.created = properties.modified = FIXED_DATETIME
-    output = io.BytesIO()
-    word.save(output)
-    return fixed_zip(output.getvalue())
+    made = {DOCUMENT: serialize_part_xml(root), PROPERTIES: fixed_time(serialize_part_xml(properties._element))}
+    return write_zip([deflated(entry[0], made[entry[0]]) if entry[0] in made else entry
+                      for entry in lean_template.entries])

@@ -28,37 +28,51 @@ CENTRAL = struct.Struct("<IHHHHHHIIIHHHHHII")
 END = struct.Struct("<IHHHHIIH")
 
 
-def raw_entries(data: bytes):
-    """(name, compression, crc, compressed bytes, size) of each entry, in order, as stored."""
+def fixed_time(content: bytes) -> bytes:
+    """The document properties with every time of saving the fixed one."""
+    return TIMESTAMP.sub(FIXED_DATETIME.isoformat().encode() + b"Z", content)
+
+
+def deflated(name: str, content: bytes) -> tuple:
+    """A new entry, compressed as zipfile compresses."""
+    packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
+    return name, zipfile.ZIP_DEFLATED, zlib.crc32(content), packer.compress(content) + packer.flush(), len(content)
+
+
+def raw_entries(data: bytes) -> list[tuple]:
+    """(name, compression, crc, compressed bytes, size) of each entry, in order, as stored; the
+    properties with the fixed time."""
+    entries = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for entry in archive.infolist():
             if entry.filename in PROPERTIES:
-                content = TIMESTAMP.sub(FIXED_DATETIME.isoformat().encode() + b"Z", archive.read(entry.filename))
+                content = fixed_time(archive.read(entry.filename))
                 if entry.compress_type == zipfile.ZIP_DEFLATED:
-                    packer = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-                    packed = packer.compress(content) + packer.flush()
+                    entries.append(deflated(entry.filename, content))
                 else:
-                    packed = content
-                yield entry.filename, entry.compress_type, zlib.crc32(content), packed, len(content)
+                    entries.append((entry.filename, entry.compress_type, zlib.crc32(content), content, len(content)))
                 continue
             name_length, extra_length = struct.unpack("<HH", data[entry.header_offset + 26:entry.header_offset + 30])
             start = entry.header_offset + 30 + name_length + extra_length
-            yield (entry.filename, entry.compress_type, entry.CRC, data[start:start + entry.compress_size],
-                   entry.file_size)
+            entries.append((entry.filename, entry.compress_type, entry.CRC, data[start:start + entry.compress_size],
+                            entry.file_size))
+    return entries
 
 
-def fixed_zip(data: bytes) -> bytes:
+def write_zip(entries: list[tuple]) -> bytes:
     output, directory = io.BytesIO(), io.BytesIO()
-    count = 0
-    for name, compression, crc, packed, size in raw_entries(data):
+    for name, compression, crc, packed, size in entries:
         encoded, flags = name.encode(), 0 if name.isascii() else 0x800  # 0x800: the name is UTF-8
         offset = output.tell()
         output.write(LOCAL.pack(0x04034B50, VERSION, flags, compression, DOS_TIME, DOS_DATE, crc, len(packed), size,
                                 len(encoded), 0) + encoded + packed)
         directory.write(CENTRAL.pack(0x02014B50, VERSION, VERSION, flags, compression, DOS_TIME, DOS_DATE, crc,
                                      len(packed), size, len(encoded), 0, 0, 0, 0, 0o644 << 16, offset) + encoded)
-        count += 1
     start = output.tell()
     output.write(directory.getvalue())
-    output.write(END.pack(0x06054B50, 0, 0, count, count, len(directory.getvalue()), start, 0))
+    output.write(END.pack(0x06054B50, 0, 0, len(entries), len(entries), len(directory.getvalue()), start, 0))
     return output.getvalue()
+
+
+def fixed_zip(data: bytes) -> bytes:
+    return write_zip(raw_entries(data))
