@@ -33,6 +33,36 @@ PAGES = {path.relative_to(DOCS).as_posix().removesuffix(".md"): front_matter(pat
 WORKBOOK_PAGES = {page for page, formats in PAGES.items() if "xlsx" in formats}
 
 
+def workbook(page: str) -> list[str]:
+    """The pages whose tables are the page's workbook's sheets (front matter `workbook`, else itself)."""
+    names = front_matter(source(page, "nl")).get("workbook") or [Path(page).name + ".md"]
+    return [(Path(page).parent / name).as_posix().removesuffix(".md") for name in names]
+
+
+# workbooks of amounts (a cell reads "€ ...": they get formulas) and workbooks of plain tables
+AMOUNT_PAGES = {page for page in WORKBOOK_PAGES
+                if any("€ ..." in source(name, "nl").read_text(encoding="utf-8") for name in workbook(page))}
+TABLE_PAGES = WORKBOOK_PAGES - AMOUNT_PAGES
+
+
+def markdown_tables(path: Path) -> list[list[list[str]]]:
+    """Each table of the page as rows of cell texts (header first), "..." shown empty, links as their text."""
+    tables = []
+    for block in path.read_text(encoding="utf-8").split("\n\n"):
+        lines = [line for line in block.strip().splitlines() if line.startswith("|")]
+        if len(lines) >= 2 and set(lines[1]) <= set("|-: "):
+            rows = [[re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", cell.strip()).replace("**", "")
+                     for cell in line.strip().strip("|").split("|")] for line in lines[:1] + lines[2:]]
+            tables.append([["" if cell == "..." else cell for cell in row] for row in rows])
+    return tables
+
+
+def notes(path: Path) -> list[str]:
+    """The text of each note (admonition) of the page, without its Markdown emphasis."""
+    found = re.findall(r"^(?:!!!|\?\?\?)[^\n]*\n((?:    [^\n]*\n?)+)", path.read_text(encoding="utf-8"), re.M)
+    return [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", " ".join(body.split())).replace("**", "") for body in found]
+
+
 def headings(path: Path) -> list[str]:
     lines = path.read_text(encoding="utf-8").splitlines()
     return [re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", line[3:]).strip() for line in lines if line.startswith("## ")]

@@ -23,7 +23,8 @@ from orkest.links import internal_link_problems
 from orkest.mkdocs.downloads import Downloads
 from orkest.testing import build_site, fixture_project
 
-from document_files import LANGUAGES, OFFICE, PAGES, WORKBOOK_PAGES, downloads, headings, source
+from document_files import (AMOUNT_PAGES, LANGUAGES, OFFICE, PAGES, downloads, headings, notes, source,
+                            workbook)
 
 CASES = [(page, language) for page in PAGES for language in LANGUAGES]
 FILES = sum(len(formats) for formats in PAGES.values()) * len(LANGUAGES)
@@ -44,13 +45,26 @@ def test_each_document_opens_and_holds_every_section_of_its_page(site, page, lan
                  if block.lstrip().startswith("|"))
     assert len(docx.Document(files["docx"]).tables) == tables
     assert len(odt.getElementsByType(table.TableHeaderRows)) == tables
+    with zipfile.ZipFile(files["odt"]) as archive:  # every style a paragraph names exists
+        content, styles = archive.read("content.xml").decode(), archive.read("styles.xml").decode()
+    named = set(re.findall(r'text:style-name="([^"]+)"', content))
+    assert named <= set(re.findall(r'style:name="([^"]+)"', styles + content)), files["odt"]
+    # Its notes too, such as "an example to adapt, not legal advice".
+    odt_text = "\n".join(teletype.extractText(paragraph) for paragraph in odt.getElementsByType(text.P))
+    for note in notes(source(page, language)):
+        assert any(note in paragraph for paragraph in word), (files["docx"], note)
+        assert note in odt_text, (files["odt"], note)
 
 
-@pytest.mark.parametrize(("page", "language"), [case for case in CASES if case[0] in WORKBOOK_PAGES])
+def sheet_titles(page: str, language: str) -> list[str]:
+    return [re.search(r"^title: (.*)$", source(name, language).read_text(encoding="utf-8"), re.M)[1]
+            for name in workbook(page)]
+
+
+@pytest.mark.parametrize(("page", "language"), [case for case in CASES if case[0] in AMOUNT_PAGES])
 def test_each_workbook_holds_formulas_on_a_sheet_per_page(site, page, language):
     files = downloads(site.root, page, language)
-    titles = [re.search(r"^title: (.*)$", source(name, language).read_text(encoding="utf-8"), re.M)[1]
-              for name in ("financiering/begroting", "financiering/dekkingsplan")]
+    titles = sheet_titles(page, language)
     workbook = openpyxl.load_workbook(files["xlsx"])
     assert workbook.sheetnames == titles
     formulas = [cell.value for sheet in workbook for row in sheet.iter_rows() for cell in row
@@ -96,15 +110,17 @@ def test_every_download_box_names_format_size_and_language(site):
 
 TEMPLATE = ("---\ntitle: Kapotte begroting\ndescription: Een begroting die alleen voor een test bestaat.\n"
             "type: template\naudience: [funder]\n{extra}---\n\n# Kapotte begroting\n\n## Kosten\n\n"
-            "**Wat schrijf je?** Alles.\n\n| Post | Toelichting |\n|---|---|\n| Huur | ... |\n")
+            "**Wat schrijf je?** Alles.\n\n{table}")
+TABLE = "| Post | Toelichting |\n|---|---|\n| Huur | ... |\n"
 
 
-@pytest.mark.parametrize(("extra", "message"), [
-    ("downloads: [xlsx]\n", "a workbook needs a table with an amount column"),
-    ("downloads: [docx, ods]\nworkbook: [weg.md]\n", "its 'workbook' names pages that do not exist: weg.md"),
+@pytest.mark.parametrize(("extra", "table", "message"), [
+    ("downloads: [xlsx]\n", "", "a workbook needs a table on each of its pages"),
+    ("downloads: [docx, ods]\nworkbook: [weg.md]\n", TABLE, "its 'workbook' names pages that do not exist: weg.md"),
 ])
-def test_a_template_page_whose_files_cannot_be_made_fails_the_build_naming_it(tmp_path, extra, message):
-    project = fixture_project(tmp_path, {"index.md": "# Start\n", "kapot.md": TEMPLATE.format(extra=extra)},
+def test_a_template_page_whose_files_cannot_be_made_fails_the_build_naming_it(tmp_path, extra, table, message):
+    page = TEMPLATE.format(extra=extra, table=table)
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "kapot.md": page},
                               nav=("index.md", "kapot.md"))
     result = build_site(tmp_path / "site", "http://127.0.0.1/", cwd=project)
     assert result.returncode != 0

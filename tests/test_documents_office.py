@@ -6,13 +6,15 @@ from __future__ import annotations
 import csv
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import openpyxl
 import pytest
 from odf import opendocument, table
 
-from document_files import PAGES, downloads, headings, source
+from document_files import (AMOUNT_PAGES, PAGES, TABLE_PAGES, WORKBOOK_PAGES, downloads, headings, markdown_tables,
+                            source)
 
 # csv: comma, quote, UTF-8, from line 1, values not as shown (plain numbers), every sheet (-1).
 CSV_EVERY_SHEET = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'
@@ -107,9 +109,36 @@ def test_the_opendocument_workbook_recalculates_and_shows_a_match(site, soffice,
 def test_libreoffice_opens_every_workbook(site, soffice, tmp_path):
     for language in ("nl", "en"):
         for kind in ("xlsx", "ods"):  # one run per language and format: the pages' names differ
-            workbooks = [downloads(site.root, page, language)[kind] for page in ("financiering/begroting", "financiering/dekkingsplan")]
-            for sheets in sheets_as_csv(soffice, workbooks, tmp_path / language / kind).values():
-                assert len(sheets) == 2
-                for rows in sheets.values():  # empty amounts: every total calculates to 0
-                    totals = [row for row in rows if row and row[0] in TOTAL_LABELS[language]]
-                    assert totals and all(float(row[TOTAL]) == 0 for row in totals), rows
+            files = {page: downloads(site.root, page, language)[kind] for page in sorted(WORKBOOK_PAGES)}
+            converted = sheets_as_csv(soffice, list(files.values()), tmp_path / language / kind)
+            for page, path in files.items():
+                sheets = converted[path.stem]
+                if page in AMOUNT_PAGES:
+                    assert len(sheets) == 2
+                    for rows in sheets.values():  # empty amounts: every total calculates to 0
+                        totals = [row for row in rows if row and row[0] in TOTAL_LABELS[language]]
+                        assert totals and all(float(row[TOTAL]) == 0 for row in totals), rows
+                else:  # a plain sheet: the page's table, row by row, as LibreOffice reads it
+                    [rows] = sheets.values()
+                    table_rows = [row for rows_ in markdown_tables(source(page, language)) for row in rows_]
+                    assert all(row in rows for row in table_rows), (path, rows)
+
+
+def test_libreoffice_reads_a_plain_sheets_layout(site, soffice, tmp_path):
+    """Each format converted to the other keeps what makes the sheet usable: bold headings repeated on
+    every printed page, long text wrapped, widths, landscape, fitted to the page's width."""
+    for page in sorted(TABLE_PAGES):
+        files = downloads(site.root, page, "nl")
+        soffice([files["ods"]], "xlsx", tmp_path / "from-ods")
+        soffice([files["xlsx"]], "ods", tmp_path / "from-xlsx")
+        sheet = openpyxl.load_workbook(tmp_path / "from-ods" / files["xlsx"].name).active
+        header = next(number for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+                      if row[0] == markdown_tables(source(page, "nl"))[0][0][0])
+        assert sheet.print_title_rows == f"${header}:${header}" and sheet.cell(header, 1).font.b
+        assert (sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight) == (1, 0)
+        assert sheet.page_setup.orientation == "landscape" and sheet.cell(header + 1, 2).alignment.wrap_text
+        assert sheet.column_dimensions["A"].width > 12
+        with zipfile.ZipFile(tmp_path / "from-xlsx" / files["ods"].name) as archive:
+            content, styles = archive.read("content.xml").decode(), archive.read("styles.xml").decode()
+        assert "<table:table-header-rows>" in content and 'fo:wrap-option="wrap"' in content
+        assert 'style:scale-to-X="1"' in styles and 'style:print-orientation="landscape"' in styles

@@ -2,7 +2,8 @@
 
 Only the page's own structure is kept: the `# title`, the paragraphs before the first
 `## heading` (the intro), and per section its guidance paragraphs, its questions (a plain
-list), its checklist (`- [ ]`) and its tables. Inline Markdown (links, emphasis, code) is
+list), its checklist (`- [ ]`), its tables and its notes (admonitions: `!!! warning "Let op"`,
+kept because they say what a reader must know, such as "an example to adapt"). Inline Markdown (links, emphasis, code) is
 reduced to its text: a document is filled in on paper or in an office suite, not browsed.
 """
 
@@ -19,6 +20,7 @@ BOLD_CELL = re.compile(r"^\*\*(.*)\*\*$")
 SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?$")
 CHECK_ITEM = re.compile(r"^[-*] \[[ xX]\] (.*)$")
 LIST_ITEM = re.compile(r"^(?:[-*]|\d+\.) (.*)$")
+ADMONITION = re.compile(r'^(?:!!!|\?\?\?\+?)\s*([\w-]+)(?:[^"]*"([^"]*)")?\s*$')
 EMPTY_CELL = "..."  # what a page shows where the writer fills something in
 
 
@@ -49,7 +51,8 @@ class Table:
 @dataclass
 class Section:
     heading: str
-    parts: list[tuple[str, object]] = field(default_factory=list)  # ("help"|"questions"|"checklist"|"table", value)
+    # ("help", text) | ("questions"|"checklist", items) | ("table", Table) | ("note", (label, text))
+    parts: list[tuple[str, object]] = field(default_factory=list)
 
     def tables(self) -> list[Table]:
         return [value for kind, value in self.parts if kind == "table"]
@@ -58,7 +61,7 @@ class Section:
 @dataclass
 class Document:
     title: str
-    intro: list[str]
+    intro: list[tuple[str, object]]  # its "help" and "note" parts
     sections: list[Section]
 
     def tables(self) -> list[Table]:
@@ -95,7 +98,13 @@ def blocks(lines: list[str]) -> list[list[str]]:
 def parts_of(lines: list[str]) -> list[tuple[str, object]]:
     parts: list[tuple[str, object]] = []
     for block in blocks(lines):
-        if len(block) >= 2 and block[0].lstrip().startswith("|") and SEPARATOR.match(block[1].strip()):
+        if admonition := ADMONITION.match(block[0]):
+            label = admonition[2] if admonition[2] is not None else admonition[1].capitalize()
+            parts.append(("note", (plain(label), plain(" ".join(line.strip() for line in block[1:])))))
+        elif block[0].startswith("    ") and parts and parts[-1][0] == "note":  # a note's next paragraph
+            label, text = parts[-1][1]
+            parts[-1] = ("note", (label, f"{text} {plain(' '.join(line.strip() for line in block))}".strip()))
+        elif len(block) >= 2 and block[0].lstrip().startswith("|") and SEPARATOR.match(block[1].strip()):
             parts.append(("table", table_from(block)))
         elif all(CHECK_ITEM.match(line) for line in block):
             parts.append(("checklist", [plain(CHECK_ITEM.match(line)[1]) for line in block]))
@@ -130,4 +139,4 @@ def read_document(markdown: str, title: str | None = None) -> Document:
     if not found:
         raise ModelError("the page has no sections: a document needs at least one '## ' heading")
     sections = [Section(name, parts_of(lines)) for name, lines in found]
-    return Document(heading, [text for kind, text in parts_of(intro) if kind == "help"], sections)
+    return Document(heading, [part for part in parts_of(intro) if part[0] in ("help", "note")], sections)

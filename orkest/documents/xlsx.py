@@ -1,4 +1,4 @@
-"""The workbook as .xlsx (openpyxl): one sheet per page, formulas, the difference coloured."""
+"""The workbook as .xlsx (openpyxl): one sheet per page, formulas, the difference coloured, headings frozen."""
 
 from __future__ import annotations
 
@@ -6,14 +6,16 @@ import io
 
 from openpyxl import Workbook
 from openpyxl.formatting.rule import CellIsRule
-from openpyxl.styles import Font, PatternFill
+from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.worksheet.properties import PageSetupProperties
 
+from orkest.documents.cells import Sheet, column_name
 from orkest.documents.reproducible import FIXED_DATETIME, fixed_zip
-from orkest.documents.sheets import Sheet, column_name
 
 MONEY = '"€" #,##0.00'
 BOLD = Font(bold=True)
+ITALIC = Font(italic=True)
+WRAP = Alignment(wrap_text=True, vertical="top")
 WRONG = PatternFill(fill_type="solid", start_color="FFF4C7C3", end_color="FFF4C7C3")
 RIGHT = PatternFill(fill_type="solid", start_color="FFB7E1CD", end_color="FFB7E1CD")
 
@@ -57,12 +59,19 @@ def write_xlsx(sheets: list[Sheet], title: str, language: str) -> bytes:
                     target.number_format = MONEY
                 elif cell.value:
                     target.value = cell.value
-                    if cell.kind in ("header", "total"):
+                    if cell.kind in ("header", "total", "heading"):
                         target.font = BOLD
+                    elif cell.kind == "note":
+                        target.font = ITALIC
+                    if cell.kind in ("header", "text", "total"):
+                        target.alignment = WRAP
         for column, width in enumerate(sheet.widths, start=1):
             worksheet.column_dimensions[column_name(column - 1)].width = width
-        worksheet.freeze_panes = "B2"
+        header = sheet.header_row + 1
+        worksheet.freeze_panes = f"B{header + 1}"  # the headings and the first column stay in view
+        worksheet.print_title_rows = f"{header}:{header}"
         worksheet.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        worksheet.page_setup.fitToWidth, worksheet.page_setup.fitToHeight = 1, 0  # as many pages down as it needs
         worksheet.page_setup.orientation = "landscape"
         if sheet.difference:
             cell = f"{column_name(sheet.difference[0])}{sheet.difference[1] + 1}"

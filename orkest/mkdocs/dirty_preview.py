@@ -37,6 +37,7 @@ from orkest.checks.cross_page import cross_page_problems
 from orkest.checks.front_matter import front_matter_problems
 from orkest.checks.page_source import decode_source, front_matter_fields
 from orkest.checks.twins import sections_in
+from orkest.mkdocs.downloads import twin
 from orkest.mkdocs.i18n_file_memory import I18nFileMemory
 from orkest.mkdocs.language_views import LanguageView, change_reaching, docs_versions
 from orkest.mkdocs.listings import MARKER as LISTING_MARKER
@@ -172,9 +173,13 @@ class DirtyPreview:
         pages = [file.page for file in files.documentation_pages() if file.page is not None and not isinstance(file, ListFile)]
         sources = {page.file.abs_src_path: self.source(page.file.abs_src_path, docs_dir) for page in pages}
         versions, built = self.versions(docs_dir), self.built.get(language)
-        # Changed since this language last built it; in a session's first build, MkDocs' own rule.
-        modified = {page.file.abs_src_path: page.file.is_modified() if built is None
-                    else built.get(page.file.abs_src_path) != versions.get(page.file.abs_src_path) for page in pages}
+        default = config.plugins["i18n"].default_language
+        # Changed since this language last built it, or a page its workbook reads (the coverage plan
+        # holds the budget's sheet); in a session's first build, MkDocs' own rule.
+        modified = {page.file.abs_src_path: page.file.is_modified() if built is None else any(
+            built.get(path) != versions.get(path)
+            for path in (page.file.abs_src_path, *self.read_by(page.file.abs_src_path, sources, language, default)))
+            for page in pages}
         self.pending_built[language] = {path: versions.get(path) for path in sources}
         for page in pages:
             if not modified[page.file.abs_src_path]:
@@ -204,6 +209,13 @@ class DirtyPreview:
         log.info("dirty preview: %d of %d '%s' pages rebuilt%s", len(rebuilt), len(pages), language,
                  " (the navigation or a template changed)" if everything and language in self.navigations else "")
         return nav
+
+    @staticmethod
+    def read_by(path: str, sources: dict, language: str, default: str) -> list[str]:
+        """The other pages a page's downloads are made from (front matter `workbook`), in its language."""
+        names = sources[path].fields[0].get("workbook") or []
+        folder = os.path.dirname(path)
+        return [os.fspath(twin(Path(folder, name), language, default)) for name in names if isinstance(name, str)]
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         i18n = config.plugins["i18n"]

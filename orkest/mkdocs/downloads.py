@@ -3,8 +3,9 @@
 A page lists its formats in front matter `downloads:`; a workbook's sheets come from the
 pages in `workbook:` (relative to the page, Dutch file names; a translation's build reads
 their twins). Files are made when the page is rendered, so a dirty preview remakes those of
-the pages it rebuilds and keeps the others. Names are the page title's slug in the reader's
-language (begroting.docx, budget.docx). A page whose files cannot be made fails the build,
+the pages it rebuilds and keeps the others; it also rebuilds a page whose workbook reads a page
+saved since (on_nav). Names are the page title's slug in the reader's language (begroting.docx,
+budget.docx). A page whose files cannot be made fails the build,
 naming its source file and what to change; so does a listed file missing after the build.
 The box (overrides/partials/downloads.html) gets each file's words from orkest/strings.yml.
 """
@@ -61,6 +62,7 @@ class Downloads:
         if files is None:
             files = self.make(source, formats, texts, words["sheet"], language)
             cache.keep(name, files)
+        plain = self.plain_workbook(texts[1:]) if {"xlsx", "ods"} & set(formats) else False
         target = Path(page.file.abs_dest_path).parent
         target.mkdir(parents=True, exist_ok=True)
         listed, self.written[source] = [], []
@@ -68,11 +70,27 @@ class Downloads:
             path = target / f"{slug(title)}.{kind}"
             path.write_bytes(data)
             self.written[source].append(path)
-            listed.append({"href": path.name, "what": words["what"][kind], "format": words["format"][kind],
+            sheet = plain and kind in ("xlsx", "ods")  # a table to adapt, not amounts with formulas
+            listed.append({"href": path.name, "what": words["table"]["what"] if sheet else words["what"][kind],
+                           "format": words["format"][kind],
                            "size": words["size"].format(size=math.ceil(len(data) / 1024)),
-                           "language": languages.names.get(language, language), "how": words["how"][kind]})
+                           "language": languages.names.get(language, language),
+                           "how": words["table"]["how"] if sheet else words["how"][kind]})
         context["downloads"] = listed
         return context
+
+    @staticmethod
+    def plain_workbook(texts: list[str]) -> bool:
+        """Whether no page of the workbook has amounts (its sheets hold no formulas)."""
+        from orkest.documents.model import ModelError, read_document
+        from orkest.documents.sheets import (
+            has_amounts,  # neither imports the office libraries
+        )
+
+        try:
+            return not any(has_amounts(read_document(text)) for text in texts)
+        except ModelError:
+            return False  # make() names the fault
 
     def make(self, source: str, formats: list[str], texts: list[str], words: dict, language: str) -> dict[str, bytes]:
         # Imported here: python-docx, openpyxl and odfpy cost a build whose files are kept nothing.

@@ -45,7 +45,7 @@ SESSION_STEPS = {"dirty_preview", "search_preview"}
 # config, files, nav and post_build, and builds each further language from its post_build.
 EVENTS = [
     ("startup", 0, ["dirty_preview", "finish", "search_preview"],
-     "a dirty preview rebuilds only what changed; a preview gets no policy tag (its live-reload script changes per request)"),
+     "a dirty preview rebuilds only what changed (and what reads it: a workbook); a preview gets no policy tag (its live-reload script changes per request)"),
     ("config", 0, ["ui_strings", "translation_status", "edit_links", "finish", "dirty_preview"],
      "every language has its words; git history once; no broken edit links; no remote assets; "
      "a dirty preview lists the theme's files once"),
