@@ -49,13 +49,30 @@ def search_extract(html: str) -> str:
     return f"{html[html_start:html_end]}<body>{html[start:end + len(ARTICLE_END)]}</body></html>"
 
 
+# Pagefind's own rule: once any page marks its body, the pages that do not are left out.
+BODY_MARK = "data-pagefind-body"
+
+
 def write_extracts(site_dir: Path, into: Path) -> None:
-    """The search extract of every HTML page of `site_dir`, at the same paths under `into`
-    (Pagefind passes over the pages without a marked body, but they still shape its index)."""
+    """The search extract of every HTML page of `site_dir` that Pagefind indexes, at the same
+    paths under `into`: not the pages without a marked body (the generated lists, the 404 page)
+    when any page has one, which Pagefind would read only to leave out."""
+    unmarked, marked = [], False
     for path in html_files(site_dir):
-        target = into / path.relative_to(site_dir)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(search_extract(path.read_text(encoding="utf-8")), encoding="utf-8")
+        extract = search_extract(path.read_text(encoding="utf-8"))
+        if BODY_MARK in extract:
+            marked = True
+            _write(into / path.relative_to(site_dir), extract)
+        else:
+            unmarked.append((into / path.relative_to(site_dir), extract))
+    if not marked:
+        for target, extract in unmarked:
+            _write(target, extract)
+
+
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8")
 
 
 class SearchIndexError(RuntimeError):

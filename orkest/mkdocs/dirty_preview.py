@@ -115,6 +115,8 @@ class DirtyPreview:
             self.i18n_files.install()
             if not config.plugins["i18n"].building:  # one look at docs/ for all of this rebuild's languages
                 self.snapshot = config.docs_dir, docs_versions(config.docs_dir)
+            if self.built:  # the sitemap, thousands of lines, is for search engines: made once per session
+                config.theme.static_templates.discard("sitemap.xml")
         if self.dirty and not hasattr(config.theme.get_env, "keeps_theme_files"):  # once per configuration
             make_env = config.theme.get_env
 
