@@ -69,3 +69,13 @@ def test_templates_history_and_a_first_build_always_build(docs):
     assert "template" in reason(docs, seen, templates=("mkdocs.yml", 2))
     assert "history" in reason(docs, seen, history=(("docs/trompet.md", 5),))
     assert change_reaching("en", None, seen, Languages(), lambda path: None) == "not built yet"
+
+
+def test_an_english_sentence_reaches_no_dutch_page_but_a_new_english_section_does(docs):
+    seen = view(docs)
+    touch(docs / "trompet.en.md", PAGE.replace("Trompet", "Trumpet") + "\nOne more sentence.\n")
+    now = view(docs)
+    assert change_reaching("nl", seen, now, Languages(), lambda path: Source(Path(path), docs)) is None
+    touch(docs / "trompet.en.md", PAGE.replace("Trompet", "Trumpet") + "\n## New\n")
+    now = view(docs)
+    assert "translation status" in change_reaching("nl", seen, now, Languages(), lambda path: Source(Path(path), docs))

@@ -144,6 +144,15 @@ def test_generated_pages_are_rebuilt_only_when_what_they_list_changes(tmp_path):
         assert dutch and dutch[0].startswith("1 of "), dutch
         # ... and no English page shows a Dutch sentence: the English build is left out.
         assert "no change shows in 'en': its build is left out" in rebuilt_lines(log, before), rebuilt_lines(log, before)
+        # An English sentence: the English site is built first, and the Dutch build left out.
+        before = len(log.read_text(encoding="utf-8"))
+        append(project / "docs" / "instrumenten" / "onderhoud.en.md", "A sentence that changes no list.")
+        wait_until_served(f"{url}/en/instrumenten/onderhoud/", "A sentence that changes no list.", 30)
+        time.sleep(0.5)
+        said = rebuilt_lines(log, before)
+        assert "no change shows in 'nl': 'en' is built first" in said and \
+            "no change shows in 'nl': its build is left out" in said, said
+        assert "Een zin die geen lijst verandert." in fetch(f"{url}/instrumenten/onderhoud/")
         # A build reads pages and templates: that sets off no further rebuild.
         builds = log.read_text(encoding="utf-8").count("Building documentation")
         time.sleep(2)

@@ -115,6 +115,7 @@ class DirtyPreview:
             self.i18n_files.install()
             if not config.plugins["i18n"].building:  # one look at docs/ for all of this rebuild's languages
                 self.snapshot = config.docs_dir, docs_versions(config.docs_dir)
+                self.start_with_a_changed_language(config)
             if self.built:  # the sitemap, thousands of lines, is for search engines: made once per session
                 config.theme.static_templates.discard("sitemap.xml")
         if self.dirty and not hasattr(config.theme.get_env, "keeps_theme_files"):  # once per configuration
@@ -194,9 +195,7 @@ class DirtyPreview:
         listed[STATUS_MARKER] = tuple((path, kept[1].listed[STATUS_MARKER]) for path, kept in sorted(self.sources.items())
                                       if path.endswith(".md")) + self.history()
         self.pending[language] = (_outline(nav.items, titles), _templates(config), listed)
-        if language != config.plugins["i18n"].default_language:
-            self.pending_views[language] = LanguageView(versions, dict(self.sources),
-                                                        self.pending[language][1], self.history())
+        self.pending_views[language] = LanguageView(versions, dict(self.sources), self.pending[language][1], self.history())
         earlier = self.navigations.get(language, (None, None, {}))
         everything = earlier[:2] != self.pending[language][:2]
         relisted = {marker for marker in GENERATED_MARKERS if earlier[2].get(marker) != listed[marker]}
@@ -231,15 +230,32 @@ class DirtyPreview:
         if self.dirty and not i18n.building:  # the first language is built; i18n builds the others next
             self.leave_out_unchanged_languages(config)
 
+    def reasons(self, config: MkDocsConfig, templates: tuple) -> list[tuple]:
+        """(each language i18n builds (its settings), why a change reaches it, or None)."""
+        i18n, docs_dir = config.plugins["i18n"], Path(config.docs_dir)
+        now = LanguageView(self.versions(docs_dir), {}, templates, self.history())
+        languages = site_languages(config)
+        return [(language, change_reaching(language.locale, self.views.get(language.locale), now, languages,
+                                           lambda path: self.source(path, docs_dir)))
+                for language in i18n.config.languages if language.build and language.locale in languages.all]
+
+    def start_with_a_changed_language(self, config: MkDocsConfig) -> None:
+        """mkdocs-static-i18n builds its default language first: when no change shows there, the
+        rebuild starts with a language one does show in (the default is then left out after it)."""
+        i18n = config.plugins["i18n"]
+        if i18n.current_language is not None or i18n.config.build_only_locale:
+            return
+        reasons = {language.locale: reason for language, reason in self.reasons(config, _templates(config))}
+        changed = [locale for locale, reason in reasons.items() if reason is not None]
+        if reasons.get(i18n.default_language, "") is None and changed:
+            i18n.current_language = changed[0]
+            log.info("dirty preview: no change shows in '%s': '%s' is built first", i18n.default_language, changed[0])
+
     def leave_out_unchanged_languages(self, config: MkDocsConfig) -> None:
         """Switch off, for this rebuild only, each further language that no change reaches."""
-        i18n, docs_dir = config.plugins["i18n"], Path(config.docs_dir)
-        now = LanguageView(self.versions(docs_dir), {}, self.navigations[i18n.current_language][1], self.history())
-        languages = site_languages(config)
-        for other in i18n.config.languages:
-            if other.build and other.locale != i18n.current_language and other.locale in languages.others:
-                reason = change_reaching(other.locale, self.views.get(other.locale), now, languages,
-                                         lambda path: self.source(path, docs_dir))
+        i18n = config.plugins["i18n"]
+        for other, reason in self.reasons(config, self.navigations[i18n.current_language][1]):
+            if other.locale != i18n.current_language:
                 if reason is None:
                     other.build = False
                     self.switched_off.append(other)

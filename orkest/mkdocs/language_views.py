@@ -3,7 +3,8 @@
 mkdocs-static-i18n builds every further language after the first, even when not one of its
 pages changed: at 1,000 pages per language that build is half of a rebuild, for nothing. A
 Dutch sentence shows in no English page, so the English build is left out unless something
-that changed shows there (orkest/mkdocs/dirty_preview.py decides, this module says why).
+that changed shows there, and an English sentence is built without the Dutch site
+(orkest/mkdocs/dirty_preview.py decides, this module says why).
 """
 
 from __future__ import annotations
@@ -59,10 +60,10 @@ def change_reaching(language: str, seen: LanguageView | None, now: LanguageView,
             return f"{name} was added or removed"
         if page_language == language:
             return f"{name} changed"
-        if page_language != languages.default:
-            continue  # another translation: shown in its own language only
-        if not os.path.exists(languages.version_in(Path(path), language)):
+        if page_language == languages.default and not os.path.exists(languages.version_in(path, language)):
             return f"{name} has no translation, so {language} shows it"
+        # Another language's page shows here only as a count: its sections (the translation
+        # status) and its front matter (the lists' links to their other languages).
         before, after = seen.sources.get(path), source_now(path)
         if before is None:
             return f"{name} changed"
