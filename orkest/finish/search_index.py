@@ -133,3 +133,12 @@ def index_site(site_dir: Path, niceness: int = 0) -> SearchIndex:
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
     pages = {language: details["page_count"] for language, details in entry["languages"].items()}
     return SearchIndex(bundle, pages, extracting + usage.ru_utime + usage.ru_stime)
+
+
+if __name__ == "__main__":  # the preview indexes in a process of its own (orkest/mkdocs/search_preview.py)
+    import sys
+
+    try:
+        print(index_site(Path(sys.argv[1])).summary())
+    except SearchIndexError as error:
+        sys.exit(str(error))

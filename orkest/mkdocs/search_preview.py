@@ -10,14 +10,38 @@ full build indexes in the finishing step.
 from __future__ import annotations
 
 import logging
+import os
+import subprocess
+import sys
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from orkest.finish.search_index import SearchIndexError, index_site
+from orkest.finish.search_index import SearchIndexError
 
 log = logging.getLogger("mkdocs.plugins.orkest.search")
+
+
+@dataclass(frozen=True)
+class Indexed:
+    said: str  # the indexing's summary line (orkest/finish/search_index.py SearchIndex.summary)
+
+    def summary(self) -> str:
+        return self.said
+
+
+def index_site(site_dir: Path, niceness: int = 15) -> Indexed:
+    """Pagefind's indexing in a process of its own, at a low priority: writing thousands of page
+    extracts is Python work, which in this process would hold its interpreter from the next rebuild."""
+    process = subprocess.Popen([sys.executable, "-m", "orkest.finish.search_index", str(site_dir)],
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    os.setpriority(os.PRIO_PROCESS, process.pid, niceness)
+    said, problem = process.communicate()
+    if process.returncode != 0:
+        raise SearchIndexError(problem.strip() or said.strip())
+    return Indexed(said.strip())
 
 
 class SearchPreview:
