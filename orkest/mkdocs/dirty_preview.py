@@ -39,7 +39,7 @@ from orkest.checks.page_source import decode_source, front_matter_fields
 from orkest.checks.twins import sections_in
 from orkest.mkdocs.downloads import twin
 from orkest.mkdocs.i18n_file_memory import I18nFileMemory
-from orkest.mkdocs.language_views import LanguageView, change_reaching, docs_versions
+from orkest.mkdocs.language_views import LanguageChoice, LanguageView, docs_versions
 from orkest.mkdocs.listings import MARKER as LISTING_MARKER
 from orkest.mkdocs.listings import ListFile
 from orkest.mkdocs.project_paths import site_languages
@@ -89,12 +89,10 @@ class DirtyPreview:
         self.snapshot: tuple[str, dict[str, tuple[int, int]]] = ("", {})  # (docs/, every file in it -> its version), once per rebuild
         self.built: dict[str, dict[str, tuple]] = {}  # language -> page file -> the version its page was last built from
         self.pending_built: dict[str, dict[str, tuple]] = {}  # ... in this build, kept once it succeeds
-        self.views: dict[str, LanguageView] = {}  # further language -> what its last good build was made from
-        self.pending_views: dict[str, LanguageView] = {}  # ... this build's, kept once it succeeds
+        self.languages = LanguageChoice()  # which languages a rebuild builds, first and at all
         self.cross_page: tuple[list, list[str]] | None = None  # (the pages and their front matter, the problems between them)
         self.i18n_files = I18nFileMemory()  # mkdocs-static-i18n's set-up of each file, per name and language
         self.known_files: dict = {}  # the file policy's findings per file version (orkest/checks/files.py)
-        self.switched_off: list = []  # the i18n language settings this rebuild left out, switched on again next time
 
     def on_startup(self, command: str, dirty: bool) -> None:
         self.dirty = dirty
@@ -108,14 +106,12 @@ class DirtyPreview:
             self.translation_status = steps["translation_status"]
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        for language in self.switched_off:
-            language.build = True
-        self.switched_off = []
+        self.languages.switch_on_again()
         if self.dirty:
             self.i18n_files.install()
             if not config.plugins["i18n"].building:  # one look at docs/ for all of this rebuild's languages
                 self.snapshot = config.docs_dir, docs_versions(config.docs_dir)
-                self.start_with_a_changed_language(config)
+                self.languages.start_with_a_changed_language(config.plugins["i18n"], *self.now(config, _templates(config)))
             if self.built:  # the sitemap, thousands of lines, is for search engines: made once per session
                 config.theme.static_templates.discard("sitemap.xml")
         if self.dirty and not hasattr(config.theme.get_env, "keeps_theme_files"):  # once per configuration
@@ -195,7 +191,7 @@ class DirtyPreview:
         listed[STATUS_MARKER] = tuple((path, kept[1].listed[STATUS_MARKER]) for path, kept in sorted(self.sources.items())
                                       if path.endswith(".md")) + self.history()
         self.pending[language] = (_outline(nav.items, titles), _templates(config), listed)
-        self.pending_views[language] = LanguageView(versions, dict(self.sources), self.pending[language][1], self.history())
+        self.languages.saw(language, LanguageView(versions, dict(self.sources), self.pending[language][1], self.history()))
         earlier = self.navigations.get(language, (None, None, {}))
         everything = earlier[:2] != self.pending[language][:2]
         relisted = {marker for marker in GENERATED_MARKERS if earlier[2].get(marker) != listed[marker]}
@@ -223,45 +219,17 @@ class DirtyPreview:
         language = i18n.current_language
         if language in self.pending:
             self.navigations[language] = self.pending.pop(language)
-        if language in self.pending_views:
-            self.views[language] = self.pending_views.pop(language)
+        self.languages.built(language)
         if language in self.pending_built:
             self.built[language] = self.pending_built.pop(language)
         if self.dirty and not i18n.building:  # the first language is built; i18n builds the others next
-            self.leave_out_unchanged_languages(config)
+            self.languages.leave_out_unchanged(i18n, *self.now(config, self.navigations[language][1]))
 
-    def reasons(self, config: MkDocsConfig, templates: tuple) -> list[tuple]:
-        """(each language i18n builds (its settings), why a change reaches it, or None)."""
-        i18n, docs_dir = config.plugins["i18n"], Path(config.docs_dir)
-        now = LanguageView(self.versions(docs_dir), {}, templates, self.history())
-        languages = site_languages(config)
-        return [(language, change_reaching(language.locale, self.views.get(language.locale), now, languages,
-                                           lambda path: self.source(path, docs_dir)))
-                for language in i18n.config.languages if language.build and language.locale in languages.all]
-
-    def start_with_a_changed_language(self, config: MkDocsConfig) -> None:
-        """mkdocs-static-i18n builds its default language first: when no change shows there, the
-        rebuild starts with a language one does show in (the default is then left out after it)."""
-        i18n = config.plugins["i18n"]
-        if i18n.current_language is not None or i18n.config.build_only_locale:
-            return
-        reasons = {language.locale: reason for language, reason in self.reasons(config, _templates(config))}
-        changed = [locale for locale, reason in reasons.items() if reason is not None]
-        if reasons.get(i18n.default_language, "") is None and changed:
-            i18n.current_language = changed[0]
-            log.info("dirty preview: no change shows in '%s': '%s' is built first", i18n.default_language, changed[0])
-
-    def leave_out_unchanged_languages(self, config: MkDocsConfig) -> None:
-        """Switch off, for this rebuild only, each further language that no change reaches."""
-        i18n = config.plugins["i18n"]
-        for other, reason in self.reasons(config, self.navigations[i18n.current_language][1]):
-            if other.locale != i18n.current_language:
-                if reason is None:
-                    other.build = False
-                    self.switched_off.append(other)
-                    log.info("dirty preview: no change shows in '%s': its build is left out", other.locale)
-                else:
-                    log.debug("dirty preview: '%s' is built: %s", other.locale, reason)
+    def now(self, config: MkDocsConfig, templates: tuple) -> tuple:
+        """What the language choice compares each language's last build with (language_views.py)."""
+        docs_dir = Path(config.docs_dir)
+        return (LanguageView(self.versions(docs_dir), {}, templates, self.history()), site_languages(config),
+                lambda path: self.source(path, docs_dir))
 
     def history(self) -> tuple:
         return tuple(sorted((self.translation_status.history or {}).items())) if self.translation_status else ()

@@ -4,11 +4,12 @@ mkdocs-static-i18n builds every further language after the first, even when not 
 pages changed: at 1,000 pages per language that build is half of a rebuild, for nothing. A
 Dutch sentence shows in no English page, so the English build is left out unless something
 that changed shows there, and an English sentence is built without the Dutch site
-(orkest/mkdocs/dirty_preview.py decides, this module says why).
+(LanguageChoice decides, change_reaching says why; orkest/mkdocs/dirty_preview.py holds them).
 """
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -17,6 +18,8 @@ from pathlib import Path
 from orkest.mkdocs.listings import MARKER as LISTING_MARKER
 from orkest.mkdocs.translation_status import MARKER as STATUS_MARKER
 from orkest.site import Languages
+
+log = logging.getLogger("mkdocs.plugins.orkest.dirty_preview")
 
 
 @dataclass(frozen=True)
@@ -71,3 +74,53 @@ def change_reaching(language: str, seen: LanguageView | None, now: LanguageView,
             if before[1].listed[marker] != after.listed[marker]:
                 return f"{name} changed what the translation status or the lists show"
     return None
+
+
+class LanguageChoice:
+    """Which languages a dirty rebuild builds, and which first: state for a whole preview session."""
+
+    def __init__(self) -> None:
+        self.views: dict[str, LanguageView] = {}  # language -> what its last good build was made from
+        self.pending: dict[str, LanguageView] = {}  # ... this build's, kept once it succeeds
+        self.switched_off: list = []  # the i18n language settings this rebuild left out
+
+    def saw(self, language: str, view: LanguageView) -> None:
+        self.pending[language] = view
+
+    def built(self, language: str) -> None:
+        if language in self.pending:
+            self.views[language] = self.pending.pop(language)
+
+    def switch_on_again(self) -> None:
+        """The next rebuild starts with every language on (mkdocs-static-i18n's own settings)."""
+        for language in self.switched_off:
+            language.build = True
+        self.switched_off = []
+
+    def reasons(self, i18n, now: LanguageView, languages: Languages, source_now) -> list[tuple]:
+        """(each language i18n builds (its settings), why a change reaches it, or None)."""
+        return [(language, change_reaching(language.locale, self.views.get(language.locale), now, languages, source_now))
+                for language in i18n.config.languages if language.build and language.locale in languages.all]
+
+    def start_with_a_changed_language(self, i18n, now: LanguageView, languages: Languages, source_now) -> None:
+        """mkdocs-static-i18n builds its default language first: when no change shows there, the
+        rebuild starts with a language one does show in (the default is then left out after it)."""
+        if i18n.current_language is not None or i18n.config.build_only_locale:
+            return
+        reasons = {language.locale: reason for language, reason in self.reasons(i18n, now, languages, source_now)}
+        changed = [locale for locale, reason in reasons.items() if reason is not None]
+        if reasons.get(i18n.default_language, "") is None and changed:
+            i18n.current_language = changed[0]
+            log.info("dirty preview: no change shows in '%s': '%s' is built first", i18n.default_language, changed[0])
+
+    def leave_out_unchanged(self, i18n, now: LanguageView, languages: Languages, source_now) -> None:
+        """Switch off, for this rebuild only, each further language that no change reaches."""
+        for other, reason in self.reasons(i18n, now, languages, source_now):
+            if other.locale == i18n.current_language:
+                continue
+            if reason is None:
+                other.build = False
+                self.switched_off.append(other)
+                log.info("dirty preview: no change shows in '%s': its build is left out", other.locale)
+            else:
+                log.debug("dirty preview: '%s' is built: %s", other.locale, reason)
