@@ -11,12 +11,8 @@ BUNDLE = "pagefind"
 
 def html_files(site_dir: Path) -> list[Path]:
     """The site's HTML files, sorted. Not the search bundle: a preview's Pagefind may be
-    writing or swapping it meanwhile (os.walk passes over a folder that is gone)."""
-    found = []
-    for folder, subfolders, names in os.walk(site_dir):
-        subfolders[:] = sorted(name for name in subfolders if not name.startswith(BUNDLE))
-        found += [Path(folder, name) for name in names if name.endswith(".html")]
-    return sorted(found)
+    writing or swapping it meanwhile (a walk would pass over a folder that is gone)."""
+    return [Path(site_dir, name) for name in sorted(html_file_times(site_dir))]
 
 
 def html_file_times(site_dir: Path) -> dict[str, float]:
@@ -25,11 +21,18 @@ def html_file_times(site_dir: Path) -> dict[str, float]:
     found, root = {}, os.path.abspath(site_dir)
     folders = [root]
     while folders:
-        with os.scandir(folders.pop()) as listing:
+        try:
+            listing = os.scandir(folders.pop())
+        except FileNotFoundError:  # a folder removed meanwhile (a preview's bundle swap)
+            continue
+        with listing:
             for entry in listing:
                 if entry.is_dir(follow_symlinks=False):
-                    if not entry.name.startswith(BUNDLE):  # as html_files
+                    if not entry.name.startswith(BUNDLE):
                         folders.append(entry.path)
                 elif entry.name.endswith(".html"):
-                    found[entry.path[len(root) + 1:].replace(os.sep, "/")] = entry.stat().st_mtime
+                    try:
+                        found[entry.path[len(root) + 1:].replace(os.sep, "/")] = entry.stat().st_mtime
+                    except FileNotFoundError:  # removed since it was listed
+                        continue
     return found

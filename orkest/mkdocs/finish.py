@@ -82,13 +82,13 @@ class Finish:
         if config.plugins["i18n"].building:
             return  # an inner language build: the files no page wrote are finished once, at the end
         started = time.perf_counter()
-        # What no page or template wrote: HTML this build put in the site otherwise (not an earlier preview's).
+        # What no page or template wrote: HTML this build put in the site otherwise (not an earlier
+        # preview's). A dirty preview writes nothing but pages, templates and copies: no walk of the site.
         site = Path(config.site_dir)
-        # A dirty preview writes nothing but its pages, templates and copies (no walk through thousands of files).
         written = ({name: (site / name).stat().st_mtime for name in self.copied_html if (site / name).exists()}
                    if self.serving and self.dirty else html_file_times(site))
         left = [name for name, when in written.items() if when >= self.started and name not in self.finished]
-        result = finish_site(Path(config.site_dir), self.scripts, config.site_url or "/",
+        result = finish_site(site, self.scripts, config.site_url or "/",
                              with_meta=not self.serving, repair=config.plugins["orkest"].config.repair_html,
                              result=self.result, only=left)
         log.info("finish: %d files in %.3f s (the policy check of the finished pages: %.3f s); "
