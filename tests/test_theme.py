@@ -79,7 +79,9 @@ def test_the_feedback_link_carries_the_pages_address_and_title(site):
                                 ("/en/instrumenten/onderhoud/", "Care and maintenance", "Error on the page: ")):
         page = soup(site.root, path)
         assert heading(page) == title
-        link = page.select_one("article .page-feedback a")
+        # Once, at the end, and not in what search indexes.
+        [link] = page.select("article .page-feedback a")
+        assert not page.select("[data-pagefind-body] .page-feedback")
         address = urlsplit(link["href"])
         assert f"{address.scheme}://{address.netloc}{address.path}" == f"{REPO_URL}/issues/new"
         query = parse_qs(address.query, strict_parsing=True)
@@ -119,8 +121,13 @@ def test_the_logo_is_the_projects_own_small_and_self_contained(site):
 
 
 def test_the_scheme_toggle_is_named_in_the_readers_language(site):
-    for path, names in (("/", ["Donker kleurenschema aanzetten", "Licht kleurenschema aanzetten"]),
-                        ("/en/", ["Switch to the dark colour scheme", "Switch to the light colour scheme"])):
+    for path, names in (("/", ["Licht kleurenschema aanzetten", "Donker kleurenschema aanzetten",
+                                "Kleurenschema van je computer volgen"]),
+                        ("/en/", ["Switch to the light colour scheme", "Switch to the dark colour scheme",
+                                  "Follow your computer's colour scheme"])):
         form = soup(site.root, path).select_one('form[data-md-component="palette"]')
         assert [label["title"] for label in form.select("label")] == names
-        assert [i["data-md-color-scheme"] for i in form.select("input")] == ["default", "slate"]
+        # System first (followed until the reader chooses), then light, then dark, then back.
+        assert [i["data-md-color-media"] for i in form.select("input")] == [
+            "(prefers-color-scheme)", "(prefers-color-scheme: light)", "(prefers-color-scheme: dark)"]
+        assert [label["for"] for label in form.select("label")] == ["__palette_1", "__palette_2", "__palette_0"]
