@@ -92,12 +92,21 @@ def test_the_feedback_link_carries_the_pages_address_and_title(site):
         assert "page" in {field.get("id") for field in form["body"]}
 
 
-def test_without_a_repository_there_is_no_feedback_link(tmp_path):
+def test_without_a_repository_or_the_pages_there_is_no_link_to_them(tmp_path):
     project = fixture_project(tmp_path, {"index.md": "# Start\n\nGoed.\n", "index.en.md": "# Home\n\nFine.\n"})
     result = build_site(tmp_path / "site", "http://127.0.0.1/", cwd=project, repo_url=None)
     assert result.returncode == 0, result.stderr
-    page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert "Over deze site" in page and "page-feedback" not in page and "issues/new" not in page
+    for path in ("/", "/en/"):
+        page = soup(tmp_path / "site", path)
+        assert not page.select(".page-feedback") and "issues/new" not in str(page)
+        # A project without the privacy and colophon pages: only the contact link, never a broken one.
+        assert [a["href"] for a in page.select(".site-footer__links a")] == ["https://www.leerorkest.nl/"]
+
+
+def test_the_404_page_links_to_the_pages_about_the_site(site):
+    page = BeautifulSoup((site.root / "404.html").read_text(encoding="utf-8"), "html.parser")
+    links = [a["href"] for a in page.select(".site-footer__links a")]
+    assert links[1:] == [urljoin(urlsplit(site.url).path, "privacy/"), urljoin(urlsplit(site.url).path, "colofon/")]
 
 
 def test_the_logo_is_the_projects_own_small_and_self_contained(site):
