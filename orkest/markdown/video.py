@@ -234,6 +234,9 @@ class VideoExtension(Extension):
 
     def _player(self, frame, source: LocalVideo, poster, captions, video, strings) -> None:
         src = self._url(source.path)
+        # On paper the player is its poster (extra.css); on a screen this copy is hidden and lazy, so never fetched.
+        etree.SubElement(frame, "img", {"class": "video__poster video__poster--print", "src": poster,
+                                        "alt": "", "width": "1280", "height": "720", "loading": "lazy"})
         player = etree.SubElement(frame, "video", {
             "controls": "controls", "preload": "none", "poster": self._url(poster), "width": "1280",
             "height": "720", "aria-label": video.title,

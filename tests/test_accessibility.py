@@ -1,0 +1,48 @@
+"""axe-core with every rule, best practice included, as readers meet the site: at 1280 and 390 px,
+in the light and the dark scheme, and with the search dialog open. No serious or critical finding.
+
+Every page passes axe's WCAG rules at the desktop width in tests/test_browser.py; here a page of
+each page type per language (orkest/testing/accessibility.sample_pages: 16 pages, with the home,
+a generated list and the 404 page) in all four views keeps the run within the time budget."""
+
+from __future__ import annotations
+
+import pytest
+
+from orkest.testing import ROOT, build_site, fixture_project, serving
+from orkest.testing.accessibility import (
+    BLOCKING,
+    View,
+    all_views,
+    findings,
+    sample_pages,
+)
+
+pytestmark = pytest.mark.browser
+
+
+def test_a_page_of_every_type_has_no_serious_finding_in_any_view(browser, server, site):
+    paths = sample_pages(ROOT / "docs", site.root)
+    found = findings(browser, server, paths, all_views())
+    assert [str(finding) for finding in found if finding.impact in BLOCKING] == []
+
+
+def test_the_open_search_dialog_has_no_serious_finding_in_any_view(browser, server):
+    found = findings(browser, server, ["/", "/en/"], all_views(search=True))
+    assert [str(finding) for finding in found if finding.impact in BLOCKING] == []
+
+
+def test_a_fault_is_named_with_its_page_view_and_rule(tmp_path, browser):
+    project = fixture_project(tmp_path, {
+        "index.md": "# Start\n\nGoed.\n", "index.en.md": "# Home\n\nFine.\n",
+        "geld.md": "# Geld\n\nFAULT\n", "geld.en.md": "# Money\n\nFine.\n",
+    }, nav=("index.md", "geld.md"))
+    assert build_site(tmp_path / "site", "http://127.0.0.1/", cwd=project).returncode == 0
+    built = tmp_path / "site" / "geld" / "index.html"
+    # A link without a name: the content policy would refuse it in the Markdown, so it is put in the page.
+    built.write_text(built.read_text(encoding="utf-8").replace("<p>FAULT</p>", '<p><a href="../"></a></p>'),
+                     encoding="utf-8")
+    with serving(tmp_path / "site") as url:
+        found = findings(browser, url, ["/geld/", "/en/geld/"], [View("phone", "dark")])
+    blocking = [str(finding) for finding in found if finding.impact in BLOCKING]
+    assert blocking and all(line.startswith("/geld/ [phone dark]: link-name (serious)") for line in blocking)
