@@ -115,3 +115,12 @@ def test_a_page_not_in_the_menu_fails_the_build_and_the_check(tmp_path):
     assert "not included in the \"nav\" configuration:\n  - a/hobo.md\n" in result.stderr, result.stderr
     assert quick_check([], project / "docs", project / "mkdocs.yml") == [
         "docs/a/hobo.md: is not in the menu: add it under nav: in mkdocs.yml"]
+
+
+def test_a_page_not_in_nav_leaves_out_passes_the_build_and_the_check(tmp_path):
+    # mkdocs.yml's not_in_nav: names the pages about the site (privacy, colophon), linked from the footer.
+    project = fixture_project(tmp_path, {"index.md": "# Start\n", "index.en.md": "# Home\n",
+                                         "privacy.md": "# Privacy\n", "privacy.en.md": "# Privacy\n"})
+    result = build_site(tmp_path / "site", "https://example.nl/", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert quick_check([], project / "docs", project / "mkdocs.yml") == []

@@ -39,10 +39,13 @@ class RenderedCheck:
         self._converters: dict[str, markdown.Markdown] = {}
         # The pages nav: lists (None: there is no nav:, and MkDocs lists every page itself).
         self._menu = None if config.nav is None else set(_nav_pages(config.nav))
+        # Pages left out of the menu on purpose (not_in_nav: patterns, as MkDocs matches them).
+        self._not_in_nav = config.not_in_nav
 
     def in_menu(self, page: str) -> bool:
         """Whether nav: lists this page (a path under docs/), as `mkdocs build --strict` requires."""
-        return self._menu is None or page in self._menu
+        return (self._menu is None or page in self._menu
+                or self._not_in_nav is not None and self._not_in_nav.match_file(page))
 
     def _converter(self, language: str) -> markdown.Markdown:
         if language not in self._converters:

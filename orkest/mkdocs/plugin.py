@@ -13,6 +13,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 
+from orkest.mkdocs.about_pages import AboutPages
 from orkest.mkdocs.content_check import ContentPolicyCheck
 from orkest.mkdocs.dirty_preview import DirtyPreview
 from orkest.mkdocs.downloads import Downloads
@@ -38,6 +39,7 @@ STEPS = {
     "preview_language": PreviewLanguage, "dirty_preview": DirtyPreview, "front_matter": FrontMatter, "ui_strings": UiStrings, "videos": Videos,
     "listings": Listings, "downloads": Downloads, "translation_status": TranslationStatus, "edit_links": EditLinks,
     "search_marks": SearchMarks, "search_preview": SearchPreview, "hreflang": Hreflang, "error_page": ErrorPage, "content": ContentPolicyCheck, "finish": Finish,
+    "about_pages": AboutPages,
 }
 SESSION_STEPS = {"dirty_preview", "search_preview"}
 
@@ -53,9 +55,9 @@ EVENTS = [
     ("pre_build", 0, ["search_preview"], "a full preview rebuild empties the site: the background indexing ends first"),
     ("files", 100, ["content"], "the file policy, before any file is copied"),
     ("files", 0, ["preview_language", "videos"], "before i18n picks one file per page"),
-    ("files", -150, ["front_matter", "listings", "finish"],
+    ("files", -150, ["front_matter", "listings", "finish", "about_pages"],
      "after i18n has picked this language's files: every page's front matter checked (once) and read; "
-     "the list pages made from it; the files MkDocs copies"),
+     "the list pages made from it; the files MkDocs copies; which pages about the site exist"),
     ("nav", -150, ["dirty_preview", "listings", "videos"],
      "after i18n has made this language's navigation; before MkDocs reads the pages (a dirty preview marks what to rebuild)"),
     ("env", 0, ["template_cache"], "before any template is loaded"),
@@ -65,9 +67,9 @@ EVENTS = [
      "this language's words first; fill the generated pages before they are checked and indexed; "
      "a page's downloads made from its Markdown as it is rendered (a dirty preview: only pages rebuilt)"),
     ("page_context", 40, ["content"], "the content policy, on the page as the reader gets it"),
-    ("page_context", 0, ["edit_links", "hreflang", "search_marks", "finish"],
+    ("page_context", 0, ["edit_links", "hreflang", "search_marks", "finish", "about_pages"],
      "the template's context; what search indexes, after the steps that fill generated pages"),
-    ("template_context", 0, ["ui_strings"], "the 404 page: its search dialog's words, and every language's text"),
+    ("template_context", 0, ["ui_strings", "about_pages"], "the 404 page: its search dialog's words, and every language's text; its footer links"),
     ("post_page", -150, ["finish"], "each page secured after every plugin has changed it, before it is written"),
     ("post_template", -50, ["error_page"], "only the default language writes the one 404 page"),
     ("post_template", -150, ["finish"], "the 404 page secured as it is written"),
