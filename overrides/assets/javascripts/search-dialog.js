@@ -12,7 +12,6 @@ export function start(dialog, toggle) {
   var status = dialog.querySelector("[data-search-status]");
   var list = dialog.querySelector("[data-search-results]");
   var chips = dialog.querySelector("[data-search-filters]");
-  var scroller = dialog.querySelector("[data-search-scroll]");
   var FILTERS = ["audience", "instrument", "groep", "type"];
   // Each result shown fetches its page's text: five at first, five more when the reader asks.
   var SHOWN = 5;
@@ -43,15 +42,12 @@ export function start(dialog, toggle) {
 
   function open() {
     if (!toggle.checked) toggle.checked = true;
-    // The results box scrolls by keyboard while open, and is no tab stop while hidden.
-    scroller.tabIndex = 0;
     if (document.activeElement !== input) input.focus();
     load();
   }
 
   function close() {
     toggle.checked = false;
-    scroller.removeAttribute("tabindex");
     input.blur();
     address("");
   }
