@@ -3,8 +3,8 @@
 On a phone a wide table scrolls sideways. A box that scrolls must be reachable by keyboard,
 or a reader without a mouse or touch cannot see its right-hand columns. So each table is
 wrapped in `<div class="table-region" role="region" tabindex="0" aria-label="...">`, named
-after the table's caption or else the heading above it ("(2)" for a second table under the
-same heading, so every region has a name of its own). The theme's script still wraps the
+after the heading above it ("(2)" for a second table under the same heading, so every region
+has a name of its own). A table written in raw HTML is the writer's own markup, left alone. The theme's script still wraps the
 table in its own scroll box inside ours; overrides/assets/stylesheets/extra.css makes ours
 the one that scrolls.
 """
@@ -43,10 +43,7 @@ class TableRegionsTreeprocessor(Treeprocessor):
                 heading, tables_under_heading = plain_text(element), 0
             elif element.tag == "table" and element in parents:
                 tables_under_heading += 1
-                caption = element.find("caption")
-                name = plain_text(caption) if caption is not None else heading
-                if caption is None and tables_under_heading > 1:
-                    name = f"{name} ({tables_under_heading})".strip()
+                name = (f"{heading} ({tables_under_heading})" if tables_under_heading > 1 else heading).strip()
                 found.append((parents[element], element, name))
         for parent, table, name in found:
             region = etree.Element("div", {"class": "table-region", "role": "region", "tabindex": "0"})
