@@ -111,7 +111,7 @@ def language_problems(site_dir: Path, site_url: str) -> list[str]:
                 problems.append(
                     f"{name}: hreflang {lang!r} is {hreflang.get(lang)!r}, expected {href!r}"
                 )
-        switch = {a["hreflang"]: a["href"] for a in soup.select("a.md-select__link[hreflang]")}
+        switch = {a["hreflang"]: a["href"] for a in soup.select("a.language-switch__link[hreflang]")}
         target = switch.get(_other(language))
         if target is None:
             problems.append(f"{name}: the language switcher has no {_other(language)!r} link")

@@ -26,8 +26,7 @@ def test_switcher_takes_the_reader_to_the_same_page(tab, server):
         ("/", "en", "/en/"),
     ]:
         page.goto(f"{server}{start}")
-        page.hover(".md-header__option .md-select")
-        page.click(f"a.md-select__link[hreflang={language}]")
+        page.click(f"a.language-switch__link[hreflang={language}]")
         page.wait_for_load_state()
         assert page.url == f"{server}{expected}"
         assert page.get_attribute("html", "lang") == language

@@ -86,7 +86,7 @@ def test_the_canary_tells_what_works_what_is_partly_there_and_what_is_missing(tm
     site = _site(tmp_path, {
         "index.html": _page("nl", CHECKBOX, CSP_META + HREFLANG),
         "voor-wie/index.html": _page("nl", '<h2 id="per-audience">Per doelgroep</h2>', CSP_META),
-        "instrumenten/videos/index.html": _page("nl", '<table class="video-overview"></table>'),
+        "instrumenten/videos/index.html": _page("nl", '<ul class="video-overview"></ul>'),
         "en/index.html": _page("en", CHECKBOX + '<figure class="video"></figure>', HREFLANG),
         "en/voor-wie/index.html": _page("nl"),  # an English page that says it is Dutch
         # Theme files and the search page are no content pages; neither is 404.html.

@@ -60,7 +60,7 @@ def test_the_one_404_page_is_dutch_with_a_part_for_every_other_language(site):
     assert [a.attributes["href"] for a in tree.css("article div[lang] a")] == ["/", "/en/"]
     # Dutch tabs; the language menu offers each language's home page, not some other page.
     assert all(not a.attributes["href"].startswith("/en/") for a in tree.css("a.md-tabs__link"))
-    assert {a.attributes["hreflang"]: a.attributes["href"] for a in tree.css("a.md-select__link")} == {
+    assert {a.attributes["hreflang"]: a.attributes["href"] for a in tree.css("a.language-switch__link")} == {
         "nl": "/", "en": "/en/"}
     assert not (site.root / "en" / "404.html").exists()
 

@@ -24,7 +24,7 @@ def write(path: Path, text: str = "") -> Path:
 
 def page(lang: str, hreflang: dict[str, str], switcher: dict[str, str], body: str = "") -> str:
     links = "".join(f'<link rel="alternate" hreflang="{k}" href="{v}">' for k, v in hreflang.items())
-    options = "".join(f'<a class="md-select__link" hreflang="{k}" href="{v}">x</a>' for k, v in switcher.items())
+    options = "".join(f'<a class="language-switch__link" hreflang="{k}" href="{v}">x</a>' for k, v in switcher.items())
     return f'<html lang="{lang}"><head>{links}</head><body>{options}{body}</body></html>'
 
 

@@ -3,13 +3,14 @@
 The extension (orkest/markdown/video.py) renders each video and raises its own errors;
 this step only tells it the language of the build, and fills the page holding
 `<!-- video-overview -->` with every video of that language (title, instrument from
-the page's front matter, length), read from the pages as rendered, through
+the page's front matter, length, poster), read from the pages as rendered, through
 overrides/partials/video-overview.html. A dirty preview (orkest/mkdocs/dirty_preview.py)
 renders only changed pages, so it hands this step the videos found in earlier builds.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -55,12 +56,15 @@ class Videos:
         for figure in LexborHTMLParser(html).css("figure.video"):
             title = figure.css_first("figcaption strong")
             length = figure.css_first(".video__duration")
+            player = figure.css_first("video[poster]")
             self.found.setdefault(page.file.src_uri, []).append({
                 "title": title.text() if title else "",
                 "duration": (LENGTH.search(length.text()) or [None])[0] if length else None,
                 "instrument": page.meta.get("instrument"),
                 "page": {"title": page.title, "url": page.url},  # not the Page: a dirty preview keeps this
                 "anchor": figure.attributes.get("id"),
+                # The poster's place in the site (the page's address is a folder).
+                "poster": posixpath.normpath(posixpath.join(page.url, player.attributes["poster"])) if player else None,
             })
         return html
 
@@ -71,7 +75,8 @@ class Videos:
         found = [video for source in self.order for video in self.found.get(source, [])]
         if not found:
             raise PluginError(f"{source_name(page, config)}: the video overview found no videos")
-        videos = [dict(video, url=get_relative_url(video["page"]["url"], page.url) + "#" + video["anchor"])
+        videos = [dict(video, url=get_relative_url(video["page"]["url"], page.url) + "#" + video["anchor"],
+                       poster=video.get("poster") and get_relative_url(video["poster"], page.url))
                   for video in found]
         template = config.theme.get_env().get_template("partials/video-overview.html")
         table = template.render(videos=videos, ui=context["ui"])

@@ -24,7 +24,7 @@ HREFLANG = "link[rel=alternate][hreflang]"
 # Generated pages: the page (folder under the language's root) and what shows it was filled.
 GENERATED = {
     "Pages per audience (`voor-wie`)": ("voor-wie/", "h2#per-audience"),
-    "Video overview (`instrumenten/videos`)": ("instrumenten/videos/", "table.video-overview"),
+    "Video overview (`instrumenten/videos`)": ("instrumenten/videos/", ".video-overview"),
     "Translation status (`meedoen/vertaalstatus`)": ("meedoen/vertaalstatus/", "h2#missing"),
 }
 

@@ -1,5 +1,16 @@
 // Opening search (field, keys s f /, ?q=) loads search-dialog.js; until then nothing is fetched.
 (function () {
+  // Going back to a page, browsers restore a checked toggle: the menu or search would reopen.
+  // (The theme's autocomplete="off" prevented that but is invalid on checkboxes; repairs.py drops it.)
+  window.addEventListener("pageshow", function () {
+    ["__drawer", "__search"].forEach(function (id) {
+      var box = document.getElementById(id);
+      if (box && box.checked && !(id === "__search" && /[?&]q=/.test(location.search))) {
+        box.checked = false;
+        box.dispatchEvent(new Event("change"));
+      }
+    });
+  });
   var dialog = document.querySelector("[data-search]"), toggle = document.getElementById("__search");
   if (!dialog || !toggle) return;
   var input = dialog.querySelector("input"), module = new URL("search-dialog.js", document.currentScript.src);
