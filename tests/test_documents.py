@@ -4,6 +4,7 @@ page that cannot make them named with its source file and what to do."""
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import shutil
@@ -70,6 +71,19 @@ def test_each_workbook_holds_formulas_on_a_sheet_per_page(site, page, language):
     formulas = [cell.value for sheet in workbook for row in sheet.iter_rows() for cell in row
                 if isinstance(cell.value, str) and cell.value.startswith("=")]
     assert any(f.startswith("=SUM(") for f in formulas) and any("'" + titles[0] + "'!" in f for f in formulas)
+    assert {cell.number_format for sheet in workbook for row in sheet.iter_rows() for cell in row
+            if str(cell.value).startswith(("=SUM(", "='"))} == {'"€" #,##0.00'}
+    # The difference cell (left of the cell saying whether the totals match): red if not 0, green if 0.
+    last = workbook.worksheets[-1]
+    check = next(cell for row in last.iter_rows() for cell in row if str(cell.value).startswith("=IF(ROUND("))
+    difference = last.cell(check.row, check.column - 1).coordinate
+    assert [(str(rules.sqref), rule.operator, rule.formula, rule.dxf.fill.bgColor.rgb)
+            for rules in last.conditional_formatting for rule in rules.rules] == [
+        (difference, "notEqual", ["0"], "FFF4C7C3"), (difference, "equal", ["0"], "FFB7E1CD")]
+    properties = workbook.properties
+    assert (properties.title, properties.language, properties.creator) == (", ".join(titles), language,
+                                                                          "Orkest in de Klas")
+    assert properties.created == properties.modified == datetime.datetime(2026, 1, 1)
     ods = opendocument.load(files["ods"])
     sheets = ods.spreadsheet.getElementsByType(table.Table)
     assert [sheet.getAttribute("name") for sheet in sheets] == titles

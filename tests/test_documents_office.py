@@ -4,6 +4,7 @@ the workbooks' totals and difference recalculate there once test numbers are fil
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import subprocess
 import zipfile
@@ -142,3 +143,16 @@ def test_libreoffice_reads_a_plain_sheets_layout(site, soffice, tmp_path):
             content, styles = archive.read("content.xml").decode(), archive.read("styles.xml").decode()
         assert "<table:table-header-rows>" in content and 'fo:wrap-option="wrap"' in content
         assert 'style:scale-to-X="1"' in styles and 'style:print-orientation="landscape"' in styles
+
+
+def test_libreoffice_colours_the_difference_cell_as_the_xlsx_asks(site, soffice, tmp_path):
+    """Red when coverage and costs differ, green when they match: the two conditions LibreOffice reads."""
+    xlsx = downloads(site.root, "financiering/dekkingsplan", "nl")["xlsx"]
+    soffice([xlsx], "ods", tmp_path)
+    with zipfile.ZipFile(tmp_path / f"{xlsx.stem}.ods") as archive:
+        content, styles = archive.read("content.xml").decode(), archive.read("styles.xml").decode()
+    conditions = re.findall(r'<calcext:condition calcext:apply-style-name="([^"]+)" calcext:value="([^"]+)"', content)
+    assert [value for _, value in conditions] == ["!=0", "=0"]
+    for (name, _), colour in zip(conditions, ("#f4c7c3", "#b7e1cd")):
+        assert re.search(f'style:display-name="{name}"[^>]*><style:table-cell-properties '
+                         f'fo:background-color="{colour}"', styles), (name, colour)

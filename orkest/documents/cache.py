@@ -2,7 +2,7 @@
 
 A build makes a page's files only when their key is new: the page's text and its workbook
 pages' texts, the formats, the language, the words, this package's generator code and the
-versions of python-docx, openpyxl and odfpy. Otherwise it copies the bytes a build made
+versions of python-docx, XlsxWriter and odfpy. Otherwise it copies the bytes a build made
 before (the same bytes: the files are reproducible), without importing the libraries. The
 folder is under the system's temporary directory, or ORKEST_DOWNLOADS_CACHE (tests give an
 empty one, so every file is made anew).
@@ -19,7 +19,7 @@ from importlib import metadata
 from pathlib import Path
 
 ENV = "ORKEST_DOWNLOADS_CACHE"
-LIBRARIES = ("python-docx", "openpyxl", "odfpy")
+LIBRARIES = ("python-docx", "XlsxWriter", "odfpy")
 
 
 def folder() -> Path:

@@ -18,7 +18,7 @@ import zlib
 
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)  # never "now": a rebuild of the same page gives the same bytes
 FIXED_DATETIME = datetime.datetime(*FIXED_TIME)
-# The document properties, where libraries write the time of saving (openpyxl's "modified").
+# The document properties, where libraries write the time of saving (python-docx's "modified").
 PROPERTIES = {"docProps/core.xml", "meta.xml"}
 TIMESTAMP = re.compile(rb"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?Z?")
 DOS_TIME, DOS_DATE = 0, (FIXED_TIME[0] - 1980) << 9 | FIXED_TIME[1] << 5 | FIXED_TIME[2]
@@ -39,14 +39,14 @@ def deflated(name: str, content: bytes) -> tuple:
     return name, zipfile.ZIP_DEFLATED, zlib.crc32(content), packer.compress(content) + packer.flush(), len(content)
 
 
-def raw_entries(data: bytes) -> list[tuple]:
+def raw_entries(data: bytes, properties=fixed_time) -> list[tuple]:
     """(name, compression, crc, compressed bytes, size) of each entry, in order, as stored; the
-    properties with the fixed time."""
+    document properties rewritten by `properties` (to the fixed time)."""
     entries = []
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         for entry in archive.infolist():
             if entry.filename in PROPERTIES:
-                content = fixed_time(archive.read(entry.filename))
+                content = properties(archive.read(entry.filename))
                 if entry.compress_type == zipfile.ZIP_DEFLATED:
                     entries.append(deflated(entry.filename, content))
                 else:

@@ -93,7 +93,7 @@ class Downloads:
             return False  # make() names the fault
 
     def make(self, source: str, formats: list[str], texts: list[str], words: dict, language: str) -> dict[str, bytes]:
-        # Imported here: python-docx, openpyxl and odfpy cost a build whose files are kept nothing.
+        # Imported here: python-docx, XlsxWriter and odfpy cost a build whose files are kept nothing.
         from orkest.documents.make import generate
         from orkest.documents.model import ModelError, read_document
 
