@@ -1,19 +1,21 @@
-"""The page as .odt (odfpy): title, sections, help texts in italics, questions, tables.
+"""The page as .odt: title, sections, help texts in italics, questions, tables.
 
-Its styles, manifest and mimetype are the same in every file: written once per build (template()),
-and each page adds only its content and metadata, serialised by odfpy as its write() does.
+odfpy makes the template once per build: its styles, manifest, mimetype, and an empty content and
+metadata. Each page fills a copy of that content's text and of the metadata with lxml (as docx.py
+fills Word's body): odfpy building and serialising every element in Python was most of a file's time.
 """
 
 from __future__ import annotations
 
 import functools
 import io
+import zipfile
+from typing import NamedTuple
 
-from odf.namespaces import OFFICENS, TABLENS, TEXTNS
+from lxml import etree
+from odf.namespaces import DCNS, OFFICENS, TABLENS, TEXTNS
 from odf.opendocument import OpenDocumentText
 from odf.style import Style, TableCellProperties, TextProperties
-from odf.table import Table, TableCell, TableColumn, TableHeaderRows, TableRow
-from odf.text import H, List, ListItem, P, Span
 
 from orkest.documents.docx import fill_in
 from orkest.documents.model import Document
@@ -26,7 +28,9 @@ from orkest.documents.reproducible import (
     write_zip,
 )
 
-CELL_STYLE, VALUE_TYPE, TEXT_STYLE = (TABLENS, "style-name"), (OFFICENS, "value-type"), (TEXTNS, "style-name")
+OFFICE, TEXT, TABLE, DC = (f"{{{namespace}}}" for namespace in (OFFICENS, TEXTNS, TABLENS, DCNS))
+TITLE, HEADING, HELP, BOLD, STRONG, CELL = "Title", "Heading_20_1", "help", "bold", "strong", "cell"
+CONTENT, META = "content.xml", "meta.xml"
 
 
 def paragraph_style(name: str, shown: str | None = None, **text) -> Style:
@@ -35,80 +39,89 @@ def paragraph_style(name: str, shown: str | None = None, **text) -> Style:
     return style
 
 
-def blank(title: str, language: str) -> tuple[OpenDocumentText, dict[str, Style]]:
+def blank() -> OpenDocumentText:
     """A text document with the styles every page uses and nothing in it."""
     fixed_namespaces()
     odt = OpenDocumentText()
-    set_metadata(odt, title, language)
-    styles = {"title": paragraph_style("Title", fontsize="20pt", fontweight="bold"),
-              "heading": paragraph_style("Heading_20_1", shown="Heading 1", fontsize="15pt", fontweight="bold"),
-              "help": paragraph_style("help", fontstyle="italic"),
-              "bold": paragraph_style("bold", fontweight="bold"),
-              "strong": Style(name="strong", family="text"), "cell": Style(name="cell", family="table-cell")}
-    styles["strong"].addElement(TextProperties(fontweight="bold"))
-    styles["cell"].addElement(TableCellProperties(border="0.5pt solid #000000", padding="0.1cm"))
-    for style in styles.values():
+    set_metadata(odt, "", "")
+    styles = [paragraph_style(TITLE, fontsize="20pt", fontweight="bold"),
+              paragraph_style(HEADING, shown="Heading 1", fontsize="15pt", fontweight="bold"),
+              paragraph_style(HELP, fontstyle="italic"), paragraph_style(BOLD, fontweight="bold"),
+              Style(name=STRONG, family="text"), Style(name=CELL, family="table-cell")]
+    styles[-2].addElement(TextProperties(fontweight="bold"))
+    styles[-1].addElement(TableCellProperties(border="0.5pt solid #000000", padding="0.1cm"))
+    for style in styles:
         odt.styles.addElement(style)
-    # Every style is a common one: odfpy's search of each element for automatic styles in use (a
-    # fifth of the file's time, twice) can only find none.
-    odt._used_auto_styles = lambda segments: []
-    return odt, styles
+    return odt
+
+
+class Template(NamedTuple):
+    entries: tuple  # the zip entries, as stored (content and metadata replaced per page)
+    content: bytes  # its content.xml: an empty text
+    meta: bytes  # its meta.xml: an empty title and language
 
 
 @functools.cache  # the same styles, manifest and mimetype in every file: written once per build
-def template() -> tuple:
-    odt, _ = blank("", "")
+def template() -> Template:
     output = io.BytesIO()
-    odt.write(output)
-    return tuple(raw_entries(fixed_zip(output.getvalue())))
+    blank().write(output)
+    data = fixed_zip(output.getvalue())
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return Template(tuple(raw_entries(data)), archive.read(CONTENT), archive.read(META))
+
+
+def element(parent, tag: str, text: str = "", **attributes):
+    made = etree.SubElement(parent, tag, {TEXT + "style-name" if name == "style" else TABLE + name: value
+                                          for name, value in attributes.items()})
+    if text:
+        made.text = text
+    return made
 
 
 def write_odt(document: Document, language: str) -> bytes:
-    odt, styles = blank(document.title, language)
-    strong = styles["strong"]
+    odt = template()
+    content = etree.fromstring(odt.content)
+    body = content.find(f"{OFFICE}body/{OFFICE}text")
+
+    def heading(level: int, style: str, text: str) -> None:
+        element(body, TEXT + "h", text, style=style).set(TEXT + "outline-level", str(level))
 
     def write(kind: str, value, number: int) -> None:
         if kind == "help":
-            odt.text.addElement(P(stylename=styles["help"], text=value))
+            element(body, TEXT + "p", value, style=HELP)
         elif kind == "note":  # its label in bold, as the page's box shows it
             label, text = value
-            paragraph = P()
+            paragraph = element(body, TEXT + "p")
             if label:
-                paragraph.addElement(Span(stylename=strong, text=f"{label}: "))
-            paragraph.addText(text)
-            odt.text.addElement(paragraph)
+                element(paragraph, TEXT + "span", f"{label}: ", style=STRONG).tail = text
+            else:
+                paragraph.text = text
         elif kind in ("questions", "checklist"):
-            items = List()
+            items = element(body, TEXT + "list")
             for item in value:
-                entry = ListItem()
-                entry.addElement(P(text=("☐ " if kind == "checklist" else "") + item))
-                items.addElement(entry)
-            odt.text.addElement(items)
+                element(element(items, TEXT + "list-item"), TEXT + "p", ("☐ " if kind == "checklist" else "") + item)
         elif kind == "table":
-            table = Table(name=f"{document.title} {number + 1}")
-            table.addElement(TableColumn(numbercolumnsrepeated=len(value.header)))
-            header = TableHeaderRows()
+            table = element(body, TABLE + "table", name=f"{document.title} {number + 1}")
+            element(table, TABLE + "table-column", **{"number-columns-repeated": str(len(value.header))})
+            header = element(table, TABLE + "table-header-rows")  # repeated on every page a long table runs over
             rows = [(header, value.header, True)] + [(table, row.cells, row.total) for row in value.rows]
             for parent, cells, bold in rows:
-                line = TableRow()
+                line = element(parent, TABLE + "table-row")
                 for text in cells:
-                    # Attributes by their qualified names: odfpy's keyword lookup lists every allowed
-                    # attribute of the element on each call (a quarter of a file's time in its cells).
-                    target = TableCell(qattributes={CELL_STYLE: "cell", VALUE_TYPE: "string"})
-                    target.addElement(P(qattributes={TEXT_STYLE: "bold"} if bold else None, text=fill_in(text)))
-                    line.addElement(target)
-                parent.addElement(line)
-                if parent is header and header not in table.childNodes:
-                    table.addElement(header)
-            odt.text.addElement(table)
+                    cell = element(line, TABLE + "table-cell", **{"style-name": CELL})
+                    cell.set(OFFICE + "value-type", "string")
+                    element(cell, TEXT + "p", fill_in(text), **({"style": BOLD} if bold else {}))
 
-    odt.text.addElement(H(outlinelevel=1, stylename=styles["title"], text=document.title))
+    heading(1, TITLE, document.title)
     for kind, value in document.intro:
         write(kind, value, 0)
     for number, section in enumerate(document.sections):
-        odt.text.addElement(H(outlinelevel=2, stylename=styles["heading"], text=section.heading))
+        heading(2, HEADING, section.heading)
         for kind, value in section.parts:
             write(kind, value, number)
-    # Only the content and the metadata are the page's own; odfpy makes them as its write() does.
-    made = {"content.xml": odt.contentxml(), "meta.xml": fixed_time(odt.metaxml().encode("utf-8"))}
-    return write_zip([deflated(entry[0], made[entry[0]]) if entry[0] in made else entry for entry in template()])
+    meta = etree.fromstring(odt.meta)
+    meta.find(f"{OFFICE}meta/{DC}title").text = document.title
+    meta.find(f"{OFFICE}meta/{DC}language").text = language
+    made = {CONTENT: etree.tostring(content, xml_declaration=True, encoding="UTF-8"),
+            META: fixed_time(etree.tostring(meta, xml_declaration=True, encoding="UTF-8"))}
+    return write_zip([deflated(entry[0], made[entry[0]]) if entry[0] in made else entry for entry in odt.entries])
