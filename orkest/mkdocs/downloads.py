@@ -41,6 +41,7 @@ class Downloads:
     def __init__(self) -> None:
         self.written: dict[str, list[Path]] = {}  # source file -> the files this build wrote for it
         self.workbooks: dict = {}  # workbooks made in this build, shared by the pages they belong to
+        self.documents: dict = {}  # page text -> its document model: a workbook's pages are read once per build
 
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
         formats = page.meta.get("downloads")
@@ -79,26 +80,33 @@ class Downloads:
         context["downloads"] = listed
         return context
 
-    @staticmethod
-    def plain_workbook(texts: list[str]) -> bool:
+    def read(self, text: str):
+        """The page's document model (raises ModelError saying what to change)."""
+        from orkest.documents.model import read_document  # imports none of the office libraries
+
+        if text not in self.documents:
+            self.documents[text] = read_document(text)
+        return self.documents[text]
+
+    def plain_workbook(self, texts: list[str]) -> bool:
         """Whether no page of the workbook has amounts (its sheets hold no formulas)."""
-        from orkest.documents.model import ModelError, read_document
+        from orkest.documents.model import ModelError
         from orkest.documents.sheets import (
             has_amounts,  # neither imports the office libraries
         )
 
         try:
-            return not any(has_amounts(read_document(text)) for text in texts)
+            return not any(has_amounts(self.read(text)) for text in texts)
         except ModelError:
             return False  # make() names the fault
 
     def make(self, source: str, formats: list[str], texts: list[str], words: dict, language: str) -> dict[str, bytes]:
         # Imported here: python-docx, XlsxWriter and odfpy cost a build whose files are kept nothing.
         from orkest.documents.make import generate
-        from orkest.documents.model import ModelError, read_document
+        from orkest.documents.model import ModelError
 
         try:
-            page, *workbook = (read_document(text) for text in texts)
+            page, *workbook = (self.read(text) for text in texts)
             return generate(page, formats, workbook, words, language, self.workbooks)
         except ModelError as error:
             raise PluginError(f"{source}: its downloads cannot be made: {error}. "
