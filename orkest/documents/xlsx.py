@@ -1,6 +1,6 @@
 """The workbook as .xlsx (XlsxWriter): one sheet per page, formulas, the difference coloured, headings frozen.
 
-XlsxWriter only writes (a tenth of openpyxl's import time); the tests read the files back with openpyxl.
+XlsxWriter only writes (about half of openpyxl's import time); the tests read the files back with openpyxl.
 """
 
 from __future__ import annotations
