@@ -26,10 +26,8 @@ from odf.style import (
     PageLayout,
     PageLayoutProperties,
     Style,
-    TableCellProperties,
     TableColumnProperties,
     TableProperties,
-    TextProperties,
 )
 from odf.table import Table, TableColumn
 
