@@ -104,7 +104,8 @@ BASICS = ("bash", "dirname", "id", "python3", "git")
 
 def test_a_missing_npm_is_named_with_how_to_install_it(tmp_path):
     project = project_copy(tmp_path)
-    path = tool_folder(tmp_path, BASICS, {"java": "exit 0", "chromium": "exit 0", "soffice": "exit 0"})
+    path = tool_folder(tmp_path, BASICS, {"java": "exit 0", "chromium": "exit 0", "soffice": "exit 0",
+                                                 "pdftotext": "exit 0", "pdfinfo": "exit 0"})
     result = run(project, "test", path=path, CHROMIUM=f"{path}/chromium")
     assert result.returncode == 1
     assert "Node.js with npm: 'npm' not found (on Debian/Ubuntu: apt-get install nodejs npm)" in result.stderr
@@ -124,7 +125,7 @@ def test_without_root_or_sudo_apt_get_is_never_tried(tmp_path):
     result = run(project, "test", path=path, CHROMIUM=str(tmp_path / "no-chromium"))
     assert result.returncode == 1
     assert ("root or sudo, to install chromium default-jre-headless "
-            "libreoffice-writer-nogui libreoffice-calc-nogui with apt-get") in result.stderr
+            "libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils with apt-get") in result.stderr
     assert "sudo: command not found" not in result.stderr and not tried.exists()
 
 
@@ -137,7 +138,7 @@ def test_every_missing_prerequisite_is_named_at_once(tmp_path):
     assert len(problems) == 4, result.stderr
     for expected in ("git (the tests make repositories): 'git' not found (on Debian/Ubuntu: apt-get install git)",
                      "Python 3.11 or newer: 'python3' not found (on Debian/Ubuntu: apt-get install python3 python3-venv",
-                     "chromium default-jre-headless libreoffice-writer-nogui libreoffice-calc-nogui: not installed, "
+                     "chromium default-jre-headless libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils: not installed, "
                      "and there is no apt-get here",
                      "Node.js with npm: 'npm' not found"):
         assert expected in result.stderr
