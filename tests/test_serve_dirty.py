@@ -64,7 +64,7 @@ def test_an_edit_shows_with_every_menu_label_and_the_listing(tmp_path):
             missing = [path.name for path in listed if front_matter(path)["title"] not in lists]
             assert not missing, f"{prefix}/voor-wie/'s audience lists do not list {missing}"
             overview = fetch(f"{url}{prefix}/instrumenten/videos/")
-            assert overview.count("<tr") >= 4, f"{prefix}/instrumenten/videos/ lost its videos"
+            assert overview.count('class="video-card"') >= 3, f"{prefix}/instrumenten/videos/ lost its videos"
 
 
 def test_a_new_title_shows_in_the_menu_of_other_pages(tmp_path):
@@ -164,7 +164,7 @@ def test_generated_pages_are_rebuilt_only_when_what_they_list_changes(tmp_path):
         time.sleep(0.5)
         dutch = [line for line in rebuilt_lines(log, before) if "'nl'" in line]
         assert dutch and dutch[0].startswith("2 of "), dutch
-        assert fetch(f"{url}/instrumenten/videos/").count("<tr") >= 4
+        assert fetch(f"{url}/instrumenten/videos/").count('class="video-card"') >= 3
         # A new section leaves its translation behind: the status page lists the translation.
         append(edited, "## Een nieuwe sectie\n\nNieuwe tekst.")
         wait_until_served(f"{url}/meedoen/vertaalstatus/", "onderhoud.en.md", 30)
