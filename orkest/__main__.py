@@ -62,6 +62,7 @@ def finish_command(site: Path, config_file: Path) -> int:
     from orkest.finish.csp import ThemeScripts
     from orkest.finish.search_index import index_site
     from orkest.finish.settings import theme_settings
+    from orkest.finish.stylesheets import minify_stylesheets
 
     settings = theme_settings(config_file)
     scripts = ThemeScripts(settings["template_dirs"], settings["features"], settings["scope"])
@@ -70,7 +71,8 @@ def finish_command(site: Path, config_file: Path) -> int:
     if message:
         print(message, file=sys.stderr)
         return 1
-    print(f"{result.pages} files repaired and secured; {result.hashes} allowed inline-script hashes in use")
+    print(f"{result.pages} files repaired and secured; {result.hashes} allowed inline-script hashes in use; "
+          f"stylesheets {minify_stylesheets(site)} bytes smaller")
     print(index_site(site).summary())
     return 0
 

@@ -14,6 +14,17 @@ from pathlib import Path
 import docx
 import openpyxl
 import pytest
+from document_files import (
+    AMOUNT_PAGES,
+    LANGUAGES,
+    OFFICE,
+    PAGES,
+    downloads,
+    headings,
+    notes,
+    source,
+    workbook,
+)
 from mkdocs.exceptions import PluginError
 from odf import opendocument, table, teletype, text
 
@@ -23,9 +34,6 @@ from orkest.documents.cache import ENV
 from orkest.links import internal_link_problems
 from orkest.mkdocs.downloads import Downloads
 from orkest.testing import build_site, fixture_project
-
-from document_files import (AMOUNT_PAGES, LANGUAGES, OFFICE, PAGES, downloads, headings, notes, source,
-                            workbook)
 
 CASES = [(page, language) for page in PAGES for language in LANGUAGES]
 FILES = sum(len(formats) for formats in PAGES.values()) * len(LANGUAGES)

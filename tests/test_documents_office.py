@@ -12,10 +12,17 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from document_files import (
+    AMOUNT_PAGES,
+    PAGES,
+    TABLE_PAGES,
+    WORKBOOK_PAGES,
+    downloads,
+    headings,
+    markdown_tables,
+    source,
+)
 from odf import opendocument, table
-
-from document_files import (AMOUNT_PAGES, PAGES, TABLE_PAGES, WORKBOOK_PAGES, downloads, headings, markdown_tables,
-                            source)
 
 # csv: comma, quote, UTF-8, from line 1, values not as shown (plain numbers), every sheet (-1).
 CSV_EVERY_SHEET = 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1'

@@ -9,12 +9,19 @@ import zipfile
 
 import openpyxl
 import pytest
+from document_files import (
+    LANGUAGES,
+    TABLE_PAGES,
+    downloads,
+    front_matter,
+    markdown_tables,
+    notes,
+    source,
+)
 from odf import opendocument, table, teletype
 
 from orkest.documents.model import ModelError, read_document
 from orkest.documents.sheets import workbook_sheets
-
-from document_files import LANGUAGES, TABLE_PAGES, downloads, front_matter, markdown_tables, notes, source
 
 CASES = [(page, language) for page in sorted(TABLE_PAGES) for language in LANGUAGES]
 EXAMPLE = {"nl": "voorbeeld om aan te passen", "en": "example to adapt"}

@@ -39,3 +39,20 @@ def test_the_command_names_each_page_it_will_not_secure(site, tmp_path):
     assert result.returncode == 1
     assert "instrumenten/index.html: an inline script that no allowed template writes" in result.stderr
     assert "hint:" in result.stderr
+
+
+def test_our_stylesheets_are_minified_and_the_themes_left_alone(tmp_path):
+    from orkest.finish.stylesheets import minify_stylesheets
+
+    folder = tmp_path / "assets" / "stylesheets"
+    folder.mkdir(parents=True)
+    (folder / "extra.css").write_text("/* why */\n.a  {\n  color: red;\n}\n", encoding="utf-8")
+    (folder / "main.min.css").write_text("/* kept */ .b { color: blue; }", encoding="utf-8")
+    assert minify_stylesheets(tmp_path) > 0
+    assert (folder / "extra.css").read_text(encoding="utf-8") == ".a{color:red}"
+    assert (folder / "main.min.css").read_text(encoding="utf-8") == "/* kept */ .b { color: blue; }"
+
+
+def test_the_built_site_serves_extra_css_minified(site):
+    css = (site.root / "assets" / "stylesheets" / "extra.css").read_text(encoding="utf-8")
+    assert "/*" not in css and "\n  " not in css and ".home-routes" in css

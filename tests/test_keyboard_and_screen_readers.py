@@ -4,6 +4,8 @@ and the theme's toggles closed again when the reader comes back to a page."""
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from orkest.testing.browser import AXE
@@ -50,6 +52,17 @@ def test_a_table_on_a_phone_scrolls_by_keyboard(server, tab):
     assert region.evaluate("e => e.scrollLeft") > 0
 
 
+def settles(page, expression: str, expected, seconds: float = 3.0) -> bool:
+    """Whether `expression` comes to `expected` within `seconds` (page.evaluate: the page's policy
+    refuses wait_for_function's string evaluation)."""
+    deadline = time.monotonic() + seconds
+    while page.evaluate(expression) != expected:
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.05)
+    return True
+
+
 def test_the_search_results_box_is_a_tab_stop_only_while_search_is_open(server, tab):
     page = tab.page
     page.goto(f"{server}/", wait_until="load")
@@ -60,7 +73,7 @@ def test_the_search_results_box_is_a_tab_stop_only_while_search_is_open(server, 
     page.locator("input.md-search__input:focus").wait_for()
     assert page.evaluate(focusable) is True
     page.keyboard.press("Escape")
-    assert page.evaluate(focusable) is False
+    assert settles(page, focusable, False)  # once the theme's closing transition has ended
 
 
 @pytest.mark.parametrize("path", ["/instrumenten/trompet-ventielen-olien/", "/en/voor-wie/conductor/"])
@@ -70,7 +83,8 @@ def test_the_skip_link_shows_on_focus_and_lands_on_the_title(server, tab, path):
     page.keyboard.press("Tab")
     skip = page.locator("a.md-skip")
     assert page.evaluate("document.activeElement.classList.contains('md-skip')")
-    assert float(skip.evaluate("e => getComputedStyle(e).opacity")) == 1.0
+    # Fully shown once the theme's fade-in (under 0.2 s) has ended.
+    assert settles(page, "getComputedStyle(document.querySelector('a.md-skip')).opacity", "1")
     box = skip.bounding_box()
     assert box and box["y"] >= 0 and box["width"] > 20
     page.keyboard.press("Enter")

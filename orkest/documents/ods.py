@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import zipfile
 
+from lxml import etree
 from odf.config import (
     ConfigItem,
     ConfigItemMapEntry,
@@ -16,7 +17,6 @@ from odf.config import (
     ConfigItemMapNamed,
     ConfigItemSet,
 )
-from lxml import etree
 from odf.namespaces import FONS, OFFICENS, STYLENS, TABLENS, TEXTNS
 from odf.number import CurrencyStyle, CurrencySymbol, Number
 from odf.number import Text as NumberText

@@ -11,7 +11,12 @@ from xml.sax.saxutils import escape
 from xlsxwriter import Workbook
 
 from orkest.documents.cells import Sheet, column_name
-from orkest.documents.reproducible import FIXED_DATETIME, fixed_time, raw_entries, write_zip
+from orkest.documents.reproducible import (
+    FIXED_DATETIME,
+    fixed_time,
+    raw_entries,
+    write_zip,
+)
 
 MONEY = '"€" #,##0.00'
 WRONG, RIGHT = "#F4C7C3", "#B7E1CD"  # the difference cell's fill: red when the totals differ, green when they match

@@ -82,7 +82,9 @@ class Downloads:
 
     def read(self, text: str):
         """The page's document model (raises ModelError saying what to change)."""
-        from orkest.documents.model import read_document  # imports none of the office libraries
+        from orkest.documents.model import (
+            read_document,  # imports none of the office libraries
+        )
 
         if text not in self.documents:
             self.documents[text] = read_document(text)

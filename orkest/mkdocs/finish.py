@@ -17,6 +17,7 @@ from orkest.finish import Finished, finish_page, finish_site, report
 from orkest.finish.csp import ThemeScripts, extra_assets_problems
 from orkest.finish.search_index import index_site
 from orkest.finish.site_files import html_file_times
+from orkest.finish.stylesheets import minify_stylesheets
 from orkest.mkdocs.project_paths import project_dir, source_name
 
 log = logging.getLogger("mkdocs.plugins.orkest.finish")
@@ -97,5 +98,6 @@ class Finish:
         message = report(result)
         if message:
             raise PluginError(message)
+        minify_stylesheets(site)
         if not self.serving:  # a preview indexes in the background (search_preview.py)
             log.info(index_site(Path(config.site_dir)).summary())
