@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from orkest.testing.browser import AXE
+from orkest.testing.browser import AXE, wait_until_still
 
 WIDTHS = {"desktop": (1280, 800), "phone": (390, 844)}
 SCHEMES = ("light", "dark")
@@ -49,11 +49,7 @@ def open_search(page, language: str) -> None:
     (button if button.is_visible() else page.locator("[data-search-query]")).click()  # a phone shows only the button
     page.fill("[data-search-query]", SEARCH_QUERY.get(language, SEARCH_QUERY["en"]))
     page.wait_for_selector("[data-search-results] li", timeout=15000)
-    # axe reads colours as drawn: mid-fade, text is paler than it will be (polled: the page's policy refuses eval).
-    for _ in range(100):
-        if page.evaluate("document.getAnimations().filter(a => a.playState === 'running').length") == 0:
-            break
-        page.wait_for_timeout(50)
+    wait_until_still(page)
 
 
 def findings(browser, site_url: str, paths: list[str], views: list[View]) -> list[Finding]:

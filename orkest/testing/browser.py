@@ -18,8 +18,18 @@ document.addEventListener("securitypolicyviolation", event => {
 """
 
 
+def wait_until_still(page, seconds: float = 5.0) -> None:
+    """Until no transition or animation runs: axe reads colours as drawn, and mid-fade text is paler
+    than it will be. Polled with evaluate: the page's policy refuses wait_for_function's eval."""
+    for _ in range(int(seconds / 0.05)):
+        if page.evaluate("document.getAnimations().filter(a => a.playState === 'running').length") == 0:
+            return
+        page.wait_for_timeout(50)
+
+
 def axe_problems(page, where: str, tags: list[str] = AXE_TAGS, selector: str | None = None) -> list[str]:
     """axe-core's violations on the open page, one line each: page, rule, help, elements."""
+    wait_until_still(page)
     if not AXE.exists():
         raise AssertionError("axe-core missing: run ./scripts/test (it runs npm ci)")
     # Evaluated, not added as a <script>: the page's own policy would rightly refuse that.
