@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from orkest.testing import ROOT, build_site, fixture_project, serving
+from orkest.testing import ROOT, serving, site_with_a_fault
 from orkest.testing.accessibility import (
     BLOCKING,
     View,
@@ -33,16 +33,9 @@ def test_the_open_search_dialog_has_no_serious_finding_in_any_view(browser, serv
 
 
 def test_a_fault_is_named_with_its_page_view_and_rule(tmp_path, browser):
-    project = fixture_project(tmp_path, {
-        "index.md": "# Start\n\nGoed.\n", "index.en.md": "# Home\n\nFine.\n",
-        "geld.md": "# Geld\n\nFAULT\n", "geld.en.md": "# Money\n\nFine.\n",
-    }, nav=("index.md", "geld.md"))
-    assert build_site(tmp_path / "site", "http://127.0.0.1/", cwd=project).returncode == 0
-    built = tmp_path / "site" / "geld" / "index.html"
-    # A link without a name: the content policy would refuse it in the Markdown, so it is put in the page.
-    built.write_text(built.read_text(encoding="utf-8").replace("<p>FAULT</p>", '<p><a href="../"></a></p>'),
-                     encoding="utf-8")
-    with serving(tmp_path / "site") as url:
+    # A link without a name.
+    site = site_with_a_fault(tmp_path, '<p><a href="../"></a></p>')
+    with serving(site) as url:
         found = findings(browser, url, ["/geld/", "/en/geld/"], [View("phone", "dark")])
     blocking = [str(finding) for finding in found if finding.impact in BLOCKING]
     assert blocking and all(line.startswith("/geld/ [phone dark]: link-name (serious)") for line in blocking)

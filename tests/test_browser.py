@@ -12,6 +12,7 @@ from orkest.testing import (
     fixture_project,
     page_url_path,
     serving,
+    site_with_a_fault,
 )
 from orkest.testing.browser import axe_problems, csp_problems
 
@@ -55,14 +56,8 @@ def test_an_accessibility_fault_in_a_page_is_named_with_page_and_rule(tmp_path, 
     # Put into the built page: the content policy would refuse both in the Markdown.
     fault = ('<p>Lees verder in <a href="../"><span class="twemoji"></span></a>.</p>'
              '<img src="../assets/images/favicon.png" width="40" height="40">')
-    project = fixture_project(tmp_path, {
-        "index.md": "# Start\n\nGoed.\n", "index.en.md": "# Home\n\nFine.\n",
-        "geld.md": "# Geld\n\nFAULT\n", "geld.en.md": "# Money\n\nFine.\n",
-    }, nav=("index.md", "geld.md"))
-    assert build_site(tmp_path / "site", "http://127.0.0.1/", cwd=project).returncode == 0
-    built = tmp_path / "site" / "geld" / "index.html"
-    built.write_text(built.read_text(encoding="utf-8").replace("<p>FAULT</p>", fault), encoding="utf-8")
-    with serving(tmp_path / "site") as url:
+    site = site_with_a_fault(tmp_path, fault)
+    with serving(site) as url:
         problems = []
         for path in ("/geld/", "/en/geld/"):
             tab.page.goto(f"{url}{path}", wait_until="load")

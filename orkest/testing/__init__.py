@@ -95,6 +95,21 @@ def fixture_project(tmp_path: Path, pages: dict[str, str | bytes],
     return project
 
 
+def site_with_a_fault(tmp_path: Path, fault: str) -> Path:
+    """A two-page site whose Dutch page /geld/ holds `fault` (HTML) in the built page: what the
+    content policy would refuse in the Markdown, to show that a browser check names it."""
+    project = fixture_project(tmp_path, {
+        "index.md": "# Start\n\nGoed.\n", "index.en.md": "# Home\n\nFine.\n",
+        "geld.md": "# Geld\n\nFAULT\n", "geld.en.md": "# Money\n\nFine.\n",
+    }, nav=("index.md", "geld.md"))
+    site = tmp_path / "site"
+    result = build_site(site, "http://127.0.0.1/", cwd=project)
+    assert result.returncode == 0, result.stderr
+    built = site / "geld" / "index.html"
+    built.write_text(built.read_text(encoding="utf-8").replace("<p>FAULT</p>", fault), encoding="utf-8")
+    return site
+
+
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
         pass
