@@ -28,7 +28,8 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
-def print_problems(pages: list[str], where: str, address: str, transcripts: list[str]) -> list[str]:
+def print_problems(pages: list[str], where: str, address: str, transcripts: list[str],
+                   link_addresses: list[str] = ()) -> list[str]:
     """What is wrong with a printed page, each naming `where` and what to change."""
     problems = [f"{where}: printed page {number} does not say where it came from ({address}): "
                 "keep the running line of assets/stylesheets/print.css"
@@ -42,4 +43,10 @@ def print_problems(pages: list[str], where: str, address: str, transcripts: list
         problems.append(f"{where}: a video prints as a player ('▶ 0:00'): on paper show its poster and transcript")
     problems += [f"{where}: the video's transcript is not on paper ('{line[:40]}...'): print details open"
                  for line in transcripts if " ".join(words(line)) not in everything]
+    # A long address wraps over lines on paper, and pdftotext drops a hyphen that ends a line:
+    # compared without white space and hyphens.
+    unbroken = "".join(everything.split()).replace("-", "")
+    problems += [f"{where}: a link's address is not on paper ({link}): keep the print rule for "
+                 "a[data-print-address] in overrides/assets/stylesheets/extra.css"
+                 for link in link_addresses if link.replace("-", "") not in unbroken]
     return problems
