@@ -101,6 +101,9 @@ def test_without_a_repository_or_the_pages_there_is_no_link_to_them(tmp_path):
         assert not page.select(".page-feedback") and "issues/new" not in str(page)
         # A project without the privacy and colophon pages: only the contact link, never a broken one.
         assert [a["href"] for a in page.select(".site-footer__links a")] == ["https://www.leerorkest.nl/"]
+        # The search button ends the header's bar, outside the language switcher's own <nav>.
+        assert page.select_one(".md-header__inner > label[for=__search]") is not None
+        assert page.select_one(".language-switch label, .language-switch .md-search") is None
 
 
 def test_the_404_page_links_to_the_pages_about_the_site(site):

@@ -137,3 +137,20 @@ def test_titles_are_dark_and_tables_and_admonitions_at_body_size(tab, server):
         }""")
         assert sizes["table"] == sizes["admonition"] == sizes["body"] == "16px", (scheme, sizes)
         assert sizes["title"] == sizes["text"], (scheme, sizes)
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_phone_header_is_one_bar_with_the_search_button_outside_the_language_menu(tab, server, width):
+    tab.page.set_viewport_size({"width": width, "height": 740})
+    for path in ("/instrumenten/fagot-in-elkaar-zetten/", "/en/"):
+        tab.page.goto(f"{server}{path}")
+        header = tab.page.evaluate("""() => {
+          const bar = document.querySelector('.md-header__inner'), search = document.querySelector('label[for=__search]');
+          const bottoms = [...bar.children].filter(el => el.getClientRects().length)
+            .map(el => el.getBoundingClientRect().bottom);
+          return {height: document.querySelector('.md-header').getBoundingClientRect().height,
+                  withinTheBar: Math.max(...bottoms) <= 48,
+                  searchInLanguages: !!search.closest('.language-switch'),
+                  searchShown: search.getBoundingClientRect().right <= innerWidth};
+        }""")
+        assert header == {"height": 48, "withinTheBar": True, "searchInLanguages": False, "searchShown": True}, path
