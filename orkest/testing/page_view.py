@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 
+from playwright.sync_api import Error as PlaywrightError
+
 KB = 1024
 # Kinds a reader pays for on every view, images and media apart (not in the budget).
 APART = ("image", "media")
@@ -125,6 +127,13 @@ class Recording:
         return Fetches(tuple(fetches), tuple(self.foreign))
 
 
+def _abandon(route) -> None:
+    try:
+        route.abort()
+    except PlaywrightError:  # the tab is gone already
+        pass
+
+
 class Meter:
     """One browser context on a served site; every request of each of its tabs is recorded.
     Each request is fetched through Playwright, so the meter sees the very body the browser
@@ -151,12 +160,20 @@ class Meter:
                 recording.foreign.append(request.url)
             route.abort()
             return
+        if not recordings:  # a late request of a tab whose view is already counted and closed
+            _abandon(route)
+            return
         for recording in recordings:
             recording.in_flight += 1
             recording.touch()
         try:
-            response = route.fetch()
-            body = response.body()
+            try:
+                response = route.fetch()
+                body = response.body()
+            except PlaywrightError:
+                if all(page.is_closed() for page in self.recordings if self.recordings[page] in recordings):
+                    return  # its tab closed meanwhile: nothing left to count or to answer
+                raise
             digest = hashlib.sha1(body).digest()
             if digest not in self.costs:
                 self.costs[digest] = gzip_cost(body)
