@@ -61,3 +61,25 @@ def test_the_theme_toggles_lose_the_autocomplete_html_does_not_allow_there(site)
     assert repaired('<input type="checkbox" autocomplete="off">') == '<input type="checkbox" autocomplete="off">'
     html = (site.root / "index.html").read_text(encoding="utf-8")
     assert 'data-md-toggle="search" type="checkbox" id="__search">' in html and 'autocomplete="off">' not in html
+
+
+def test_every_menu_is_named_after_its_section(site):
+    """A section with an index page folds with an arrow-only button that names its menu
+    (aria-labelledby): repaired, the button carries its section's title (orkest/finish/repairs.py)."""
+    unnamed, named = [], 0
+    for path in built_pages(site.root):
+        page = parsed(path)
+        for menu in page.css("nav[aria-labelledby]"):
+            label = page.css_first(f'[id="{menu.attributes["aria-labelledby"]}"]')
+            name = label and label.text(strip=True)
+            if name:
+                named += 1
+            else:
+                unnamed.append(f"{page_url_path(site.root, path)} {menu.attributes['aria-labelledby']}")
+    assert named and unnamed == []
+    # A title's text stays text.
+    button = ('<div class="md-nav__link md-nav__container">\n<a href="x/" class="md-nav__link ">\n'
+              '<span class="md-ellipsis">\n"Pas toe" &amp; leg uit\n</span>\n</a>\n'
+              '<label class="md-nav__link " for="__nav_2" id="__nav_2_label">')
+    assert repaired(button).endswith('id="__nav_2_label"><span class="nav-section-name">"Pas toe" &amp; leg uit</span>')
+    assert repaired(repaired(button)) == repaired(button)  # a site finished twice is the same
