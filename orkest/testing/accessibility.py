@@ -80,7 +80,8 @@ def findings(browser, site_url: str, paths: list[str], views: list[View]) -> lis
 
 def sample_pages(docs_dir, site_dir) -> list[str]:
     """A page of each page type in each language, plus the pages no type covers (the home page
-    is an overview; the generated lists and the 404 page): the addresses, from the site root."""
+    is an overview; the generated lists and the 404 page) and a page with code blocks per
+    language: the addresses, from the site root."""
     import yaml
 
     from orkest.testing import page_url_path
@@ -94,4 +95,11 @@ def sample_pages(docs_dir, site_dir) -> list[str]:
         address = "" if relative == "index" else relative.removesuffix("/index") + "/"
         chosen.setdefault((language, str((meta or {}).get("type"))), ("en/" if language == "en" else "") + address)
     generated = [page_url_path(site_dir, path) for path in (site_dir / "voor-wie").glob("*/index.html")][:1]
-    return sorted({"/", "/en/", "/404.html", *generated, *(f"/{address}" for address in chosen.values())})
+    # Code blocks get the theme's copy button (and its own landmark) from its script: a page with one per language.
+    with_code = {}
+    for path in sorted(site_dir.rglob("index.html")):
+        address = page_url_path(site_dir, path)
+        if 'class="highlight"' in path.read_text(encoding="utf-8"):
+            with_code.setdefault(address.startswith("/en/"), address)
+    return sorted({"/", "/en/", "/404.html", *generated, *with_code.values(),
+                   *(f"/{address}" for address in chosen.values())})
