@@ -10,6 +10,7 @@ import shutil
 import subprocess
 import sys
 import time
+import tomllib
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,14 +18,16 @@ from pathlib import Path
 import pytest
 
 from orkest.offline import site_languages
-from orkest.offline.tags import edit_tags
+from orkest.offline.tags import edit_tags, tag_pattern
 from orkest.site import UI_STRINGS
+from orkest.testing import ROOT
 from orkest.testing.browser import RECORD_CSP_VIOLATIONS, csp_problems
 
 LANGUAGES = ("nl", "en")
 # Menu links (tabs, the site menu); not the table of contents, which stays on its page.
 MENU_LINKS = ".md-tabs a[href], .md-nav--primary a.md-nav__link[href]"
 VIDEO_PAGE = "instrumenten/trompet-ventielen-olien/index.html"
+BUDGET = tomllib.loads((ROOT / "bench" / "budgets.toml").read_text(encoding="utf-8"))["offline"]
 
 
 @dataclass
@@ -62,7 +65,9 @@ def offline_tab(browser):
 
     context.route("**/*", route)
     context.add_init_script(RECORD_CSP_VIOLATIONS)
-    tab.page.on("requestfailed", lambda request: tab.missing.append(request.url))
+    # A load cut short by going to the next page is not a missing file.
+    tab.page.on("requestfailed", lambda request: request.failure != "net::ERR_ABORTED"
+                and tab.missing.append(f"{request.url}: {request.failure}"))
     yield tab
     context.close()
 
@@ -199,6 +204,13 @@ def test_a_page_that_names_a_missing_file_fails_naming_the_page_and_the_file(sit
     assert "hint:" in run.stderr
 
 
+def test_making_the_copies_stays_within_its_share_of_the_build(site):
+    share = site.offline_cpu_seconds / site.cpu_seconds
+    assert share <= BUDGET["max_cpu_share_of_build"], (
+        f"python -m orkest offline took {site.offline_cpu_seconds:.2f} s CPU, {share:.0%} of the build's "
+        f"{site.cpu_seconds:.2f} s (budget {BUDGET['max_cpu_share_of_build']:.0%}, bench/budgets.toml [offline])")
+
+
 def test_the_languages_come_from_the_home_page(site):
     site_url, languages = site_languages(site.root)
     assert site_url == site.url
@@ -216,6 +228,6 @@ def test_only_the_changed_attributes_change():
             return {"poster": None}
         return None
 
-    assert edit_tags(page, editor) == ('<p>a &lt;b&gt;</p>\n<a class=x href="../index.html" title="a > b" '
+    assert edit_tags(page, editor, tag_pattern(("a", "video"))) == ('<p>a &lt;b&gt;</p>\n<a class=x href="../index.html" title="a > b" '
                                        'data-x="it\'s">t</a><script>var a = "<a href=1>";</script>'
                                        '<video preload="none">')

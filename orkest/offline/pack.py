@@ -14,6 +14,8 @@ whatever folder of the site it is in). In each page, in place (tags.py):
 from __future__ import annotations
 
 import base64
+import functools
+import os
 import posixpath
 import re
 from dataclasses import dataclass, field
@@ -22,9 +24,11 @@ from urllib.parse import quote, unquote, urlsplit
 
 from orkest.finish.site_files import BUNDLE, html_files
 from orkest.offline.search_data import engine_files, index_script, page_entry
-from orkest.offline.tags import edit_tags
+from orkest.offline.tags import edit_tags, tag_pattern
 
 URL_ATTRIBUTES = ("href", "src", "poster")
+# The tags whose attributes a copy changes: links, what a page loads, the search dialog, the policy.
+TAGS = tag_pattern(("a", "link", "img", "source", "track", "video", "audio", "div", "meta", "iframe"))
 # Files a script of the site loads by itself, by the script's path: search.js opens search-dialog.js.
 LOADED_BY_SCRIPTS = {"assets/javascripts/search.js": ("search-dialog.js", "../stylesheets/search.css")}
 CSS_URL = re.compile(r"""url\(\s*(['"]?)([^'")]+)\1\s*\)""")
@@ -66,6 +70,7 @@ class PackBuilder:
         self.by_pack_path: dict[str, str] = {}  # path in the copy -> path in the site
         self.waiting: list[str] = []
         self.engine = engine_files(language.code)
+        self.kinds: dict[str, str | None] = {}
 
     def build(self) -> Pack:
         entries = []
@@ -102,7 +107,7 @@ class PackBuilder:
                 changes["content"] = offline_policy(attributes.get("content") or "")
             return changes or None
 
-        return edit_tags(NOTE.sub("", text), editor)
+        return edit_tags(NOTE.sub("", text), editor, TAGS)
 
     def _engine_urls(self, page: str) -> str:
         # The index before the engine that reads it.
@@ -119,10 +124,10 @@ class PackBuilder:
             path = path[len(root):] if path.startswith(root) else "/.." + path
         target = posixpath.normpath(path if parts.path.startswith("/") else
                                     posixpath.join(posixpath.dirname(page), path))
-        if parts.path.endswith("/") or self.site.joinpath(target).is_dir():
+        if parts.path.endswith("/") or self._kind(target) == "folder":
             target = "index.html" if target == "." else f"{target}/index.html"
         tail = (f"?{parts.query}" if parts.query else "") + (f"#{parts.fragment}" if parts.fragment else "")
-        if target.startswith(("../", "/")) or not self.site.joinpath(target).is_file():
+        if target.startswith(("../", "/")) or self._kind(target) != "file":
             self.pack.problems.append(f"{page}: {value} names {target}, which is not in the built site")
             return None
         if target.endswith(".html") and target not in self.page_set:
@@ -131,6 +136,13 @@ class PackBuilder:
             return "data:text/vtt;base64," + base64.b64encode(self.site.joinpath(target).read_bytes()).decode()
         self._want(target)
         return quote(relative(self.in_pack(page), self.in_pack(target))) + tail
+
+    def _kind(self, target: str) -> str | None:
+        """"file", "folder" or None; asked of the same few files by every page, so kept."""
+        if target not in self.kinds:
+            path = os.path.join(self.site, target)
+            self.kinds[target] = "file" if os.path.isfile(path) else "folder" if os.path.isdir(path) else None
+        return self.kinds[target]
 
     def _want(self, target: str) -> None:
         if target not in self.page_set and self.in_pack(target) not in self.pack.files and target not in self.waiting:
@@ -153,6 +165,7 @@ class PackBuilder:
         self.pack.files[path] = data
 
 
+@functools.cache
 def relative(from_page: str, to_file: str) -> str:
     return posixpath.relpath(to_file, posixpath.dirname(from_page) or ".")
 

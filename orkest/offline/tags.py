@@ -14,18 +14,24 @@ from collections.abc import Callable
 # An attribute value: quoted (may hold ">"), or unquoted.
 VALUE = r"""(?:"[^"]*"|'[^']*'|[^\s"'=<>`]+)"""
 ATTRIBUTE = re.compile(rf"""([^\s"'>/=]+)(?:\s*=\s*({VALUE}))?""")
-TAG = re.compile(rf"""<([a-zA-Z][a-zA-Z0-9-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*{VALUE})?)*)(\s*/?>)""")
-RAW_TEXT = {"script", "style"}
+RAW_TEXT = ("script", "style")
 
 # name -> new value, or None to remove it; names not on the tag are added.
 Changes = dict[str, str | None]
 Editor = Callable[[str, dict[str, str]], Changes | None]
 
 
-def edit_tags(page: str, editor: Editor) -> str:
-    """`page` with each tag's attributes changed as `editor(tag name, attributes)` says."""
+def tag_pattern(names: tuple[str, ...]) -> re.Pattern:
+    """The start tags of these elements (and of <script> and <style>, whose contents are skipped)."""
+    alternatives = "|".join(sorted({*names, *RAW_TEXT}))
+    return re.compile(rf"""<({alternatives})((?:\s+[^\s"'>/=]+(?:\s*=\s*{VALUE})?)*)(\s*/?>)""", re.I)
+
+
+def edit_tags(page: str, editor: Editor, tags: re.Pattern) -> str:
+    """`page` with the attributes of the tags `tags` matches (tag_pattern) changed as
+    `editor(tag name, attributes)` says; only those tags are read, which keeps it fast."""
     pieces, position = [], 0
-    while (found := TAG.search(page, position)) is not None:
+    while (found := tags.search(page, position)) is not None:
         name = found.group(1).lower()
         attributes = {match.group(1).lower(): html.unescape(_unquoted(match.group(2) or ""))
                       for match in ATTRIBUTE.finditer(found.group(2))}

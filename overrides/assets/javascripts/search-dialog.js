@@ -46,8 +46,8 @@ function start(dialog, toggle) {
   function load() {
     if (!loading) {
       status.textContent = words.loading;
-      var where = bundle();
       var offline = dialog.getAttribute("data-search-offline");
+      var where = offline ? {} : bundle();
       loading = (offline ? scripts(offline.split(" ")) : import(where.url + "pagefind.js")).then(function (pagefind) {
         // The main thread: one request less than Pagefind's worker, and this index is small.
         return pagefind.options({ baseUrl: where.site, noWorker: true, excerptLength: 24 })
