@@ -1,6 +1,6 @@
 """What the offline copies cost: CPU time (user+sys, with every child process) of the real site's
 strict build and of `python -m orkest offline` on that build, median of N runs each, and each
-copy's size (zip bytes).
+copy's size (zip bytes); written to bench/results/offline_figures.json.
 
     .venv/bin/python bench/offline_figures.py --runs 3
 """
@@ -14,6 +14,8 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+
+from save_results import save
 
 from orkest.testing import build_site
 
@@ -46,7 +48,9 @@ def main() -> None:
     print(f"CPU, median of {runs}: build {plain:.2f} s, offline copies {packs:.2f} s "
           f"(+{packs / plain * 100:.0f}% of the build)")
     print("sizes: " + ", ".join(f"{name} {size:,} bytes ({size / 1_000_000:.1f} MB)" for name, size in sizes.items()))
-    print({"build": [round(t, 2) for t in build], "offline": [round(t, 2) for t in offline]})
+    save("offline_figures", {"runs": runs, "build_cpu_seconds": [round(t, 2) for t in build],
+                             "offline_cpu_seconds": [round(t, 2) for t in offline],
+                             "share_of_build": round(packs / plain, 3), "zip_bytes": sizes})
 
 
 if __name__ == "__main__":

@@ -14,8 +14,10 @@ import tomllib
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from orkest.offline import site_languages
 from orkest.offline.tags import edit_tags, tag_pattern
@@ -119,6 +121,25 @@ def test_every_menu_link_opens_a_page_and_nothing_is_requested_from_a_network(of
     assert problems == []
     assert len(seen) >= 60, f"only {len(seen)} pages reached through the menu"
     assert offline_tab.refused == [] and offline_tab.missing == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_link_and_file_of_every_page_is_a_file_of_the_copy(unzipped, language):
+    """Not only the menu: every link, stylesheet, script, picture, video and download a page names
+    is a file in the copy (never a folder, which file:// shows as a listing), or another site."""
+    folder, problems, pages = unzipped[language], [], 0
+    for page in folder.rglob("*.html"):
+        pages += 1
+        tree = LexborHTMLParser(page.read_text(encoding="utf-8"))
+        for node in tree.css("a[href], link[href], script[src], img[src], source[src], track[src], video[poster]"):
+            for name in ("href", "src", "poster"):
+                value = node.attributes.get(name)
+                if value is None or value.startswith("#") or urlsplit(value).scheme:  # another site, data:
+                    continue
+                target = (page.parent / unquote(value.split("#")[0].split("?")[0])).resolve()
+                if not target.is_file() or not target.is_relative_to(folder):
+                    problems.append(f"{page.relative_to(folder)}: {name}={value}")
+    assert pages >= 80 and problems == []
 
 
 def test_a_search_for_a_stemmed_dutch_word_finds_its_page(offline_tab, unzipped):
