@@ -172,7 +172,7 @@ def test_an_english_search_finds_its_page(offline_tab, unzipped):
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_caption_tracks_of_a_video_page_have_cues(offline_tab, unzipped, language):
+def test_the_caption_tracks_of_a_video_page_have_cues_and_the_video_plays(offline_tab, unzipped, language):
     offline_tab.page.goto((unzipped[language] / VIDEO_PAGE).as_uri(), wait_until="load")
     cues = offline_tab.page.evaluate("""async () => {
         const tracks = [...document.querySelector('video').textTracks];
@@ -184,6 +184,15 @@ def test_the_caption_tracks_of_a_video_page_have_cues(offline_tab, unzipped, lan
     }""")
     assert sorted(language for language, _ in cues) == ["en", "nl"]
     assert all(count > 0 for _, count in cues), cues
+    # And the video itself plays from the copy's file (the reader's press of play loads it).
+    duration = offline_tab.page.evaluate("""async () => {
+        const video = document.querySelector('video');
+        video.preload = 'metadata';
+        video.load();
+        for (let i = 0; i < 50 && video.readyState < 1; i++) await new Promise(done => setTimeout(done, 100));
+        return video.currentSrc.startsWith('file:') && !video.error ? video.duration : 0;
+    }""")
+    assert duration > 10
     assert offline_tab.refused == [] and offline_tab.missing == []
     assert csp_problems(offline_tab.page, language) == []
 
