@@ -83,8 +83,12 @@ def search(tab: OfflineTab, query: str) -> list[str]:
         if page.evaluate("document.querySelector('[data-search]').getAttribute('data-search-state')") == "done":
             break
         time.sleep(0.1)
-    return page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link:first-child",
-                                     "links => links.map(a => a.href.split('#')[0])")
+    return search_hrefs(tab)
+
+
+def search_hrefs(tab: OfflineTab) -> list[str]:
+    return tab.page.eval_on_selector_all(".md-search-result__item > a.md-search-result__link:first-child",
+                                         "links => links.map(a => a.href.split('#')[0])")
 
 
 def engine_results(tab: OfflineTab, query: str) -> list[str]:
@@ -154,6 +158,20 @@ def test_a_search_for_a_stemmed_dutch_word_finds_its_page(offline_tab, unzipped)
                  and not re.search(r"\binstrumenten\b", json.dumps(page), re.I)}
     assert only_stem, "no page to test the stemmer with: choose another word"
     assert only_stem <= set(engine_results(offline_tab, "instrumenten"))
+    # The filters, as online: a chip per value; picking Trompet leaves only pages about the trumpet.
+    pages = indexed_pages(folder)
+    trumpet = next(page for page in pages if page["url"] == VIDEO_PAGE)
+    assert trumpet["filters"]["instrument"] == ["Trompet"] and trumpet["filters"]["type"] == ["Instructie"]
+    search(offline_tab, "ventielen")
+    offline_tab.page.click("[data-search-filters] button:text-is('Trompet')")
+    for _ in range(50):
+        if offline_tab.page.get_attribute("[data-search]", "data-search-state") == "done":
+            break
+        time.sleep(0.1)
+    about_trumpets = {(folder / page["url"]).as_uri() for page in pages
+                      if "Trompet" in page["filters"].get("instrument", [])}
+    shown = search_hrefs(offline_tab)
+    assert (folder / VIDEO_PAGE).as_uri() in shown and set(shown) <= about_trumpets
     offline_tab.page.click(".md-search-result__item > a.md-search-result__link")
     offline_tab.page.wait_for_load_state("load")
     assert offline_tab.page.evaluate("document.querySelector('article h1').textContent")

@@ -57,6 +57,8 @@ class Pack:
 
 
 class PackBuilder:
+    """Makes one language's Pack from a finished site; what cannot be copied goes to its problems."""
+
     def __init__(self, site_dir: Path, site_url: str, language: Language, languages: list[Language]) -> None:
         self.site, self.site_url, self.language = site_dir, site_url, language
         others = [other.prefix for other in languages if other.prefix != language.prefix and other.prefix]
@@ -75,7 +77,7 @@ class PackBuilder:
     def build(self) -> Pack:
         entries = []
         for page in self.pages:
-            text = self.site.joinpath(page).read_text(encoding="utf-8")
+            text = NOTE.sub("", self.site.joinpath(page).read_text(encoding="utf-8"))
             self._put(page, self.page(page, text).encode("utf-8"))
             entry = page_entry(text, self.in_pack(page))
             if entry:
@@ -93,7 +95,7 @@ class PackBuilder:
         return site_path[len(prefix):] if prefix and site_path.startswith(prefix) else site_path
 
     def page(self, page: str, text: str) -> str:
-        """One page of the copy."""
+        """One page of the copy (`text`: the built page without the copies' box)."""
         def editor(tag: str, attributes: dict[str, str]) -> dict[str, str | None] | None:
             changes = {}
             for name in URL_ATTRIBUTES:
@@ -107,7 +109,7 @@ class PackBuilder:
                 changes["content"] = offline_policy(attributes.get("content") or "")
             return changes or None
 
-        return edit_tags(NOTE.sub("", text), editor, TAGS)
+        return edit_tags(text, editor, TAGS)
 
     def _engine_urls(self, page: str) -> str:
         # The index before the engine that reads it.

@@ -33,7 +33,8 @@ def page_entry(page: str, url: str) -> dict | None:
     if body is None:
         return None
     filters: dict[str, list[str]] = {}
-    for node in body.css("[data-pagefind-filter]"):
+    # Anywhere on the page, as Pagefind reads them (the theme writes them before the body).
+    for node in tree.css("[data-pagefind-filter]"):
         filters.setdefault(node.attributes["data-pagefind-filter"], []).append(node.text(strip=True))
     for node in body.css(NOT_TEXT):
         node.decompose()
