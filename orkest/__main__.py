@@ -1,6 +1,7 @@
 """`python -m orkest new TYPE PATH` starts a page pair; `check` runs the fast checks;
 `links` checks internal links (offline), or external ones; `finish SITE` repairs a built
-site, gives each page its Content-Security-Policy and indexes it for search, whatever generator built it.
+site, gives each page its Content-Security-Policy and indexes it for search, whatever generator built it;
+`offline SITE` writes the offline copy of each language (a .zip) into a finished site.
 
 ./scripts/new, ./scripts/check and ./scripts/links call these with the project's .venv.
 """
@@ -33,7 +34,11 @@ def main(argv: list[str] | None = None) -> int:
     finish = commands.add_parser("finish", help="repair and secure a built site (the build does this itself)")
     finish.add_argument("site", type=Path, help="the built site's folder, e.g. site/")
     finish.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's configuration")
+    offline = commands.add_parser("offline", help="write each language's offline copy (.zip) into a finished site")
+    offline.add_argument("site", type=Path, help="the finished site's folder, e.g. site/")
     args = parser.parse_args(argv)
+    if args.command == "offline":
+        return offline_command(args.site)
     if args.command == "finish":
         return finish_command(args.site, args.config)
     if args.command == "links":
@@ -74,6 +79,23 @@ def finish_command(site: Path, config_file: Path) -> int:
     print(f"{result.pages} files repaired and secured; {result.hashes} allowed inline-script hashes in use; "
           f"stylesheets {minify_stylesheets(site)} bytes smaller")
     print(index_site(site).summary())
+    return 0
+
+
+def offline_command(site: Path) -> int:
+    from orkest.offline import make_packs
+
+    try:
+        made = make_packs(site)
+    except ValueError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    if made.problems:
+        listing = "\n  - ".join(made.problems)
+        print(f"offline copy: {len(made.problems)} problem(s):\n  - {listing}\n"
+              "hint: each names the built page and what it points at; fix the link in its page", file=sys.stderr)
+        return 1
+    print(f"offline copies: {made.summary()}")
     return 0
 
 

@@ -4,6 +4,8 @@ opened in Debian's headless Chromium for the browser tests."""
 from __future__ import annotations
 
 import resource
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,7 @@ class BuiltSite:
     log: str
     seconds: float
     cpu_seconds: float  # the build's own user and system time, with everything it ran
+    offline_cpu_seconds: float  # `python -m orkest offline`'s, which writes the offline copies after the build
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +37,15 @@ def site(tmp_path_factory) -> BuiltSite:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return BuiltSite(site_dir, url, result.stderr, time.perf_counter() - started, cpu)
+    seconds = time.perf_counter() - started
+    # The offline copies, as the deploy makes them: their links on the home page and the guide
+    # are then checked with every other link, and their pages held to every page check.
+    offline = subprocess.run([sys.executable, "-m", "orkest", "offline", str(site_dir)], capture_output=True, text=True)
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if offline.returncode != 0:
+        pytest.fail(f"python -m orkest offline failed:\n{offline.stderr}", pytrace=False)
+    offline_cpu = done.ru_utime - after.ru_utime + done.ru_stime - after.ru_stime
+    return BuiltSite(site_dir, url, result.stderr, seconds, cpu, offline_cpu)
 
 
 @pytest.fixture(scope="session")

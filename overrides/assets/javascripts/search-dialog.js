@@ -1,11 +1,14 @@
 // The site's search (Pagefind) in the theme's header dialog (overrides/partials/search-dialog.html),
 // loaded by search.js when the reader opens search. Pagefind's bundle then loads, for the
-// page's language only, and each query fetches only the index chunks it needs.
-export function start(dialog, toggle) {
+// page's language only, and each query fetches only the index chunks it needs. The offline
+// copy (orkest/offline/) names its own engine in data-search-offline: scripts, no fetch.
+(function (here) {
+window.orkestSearchDialog = { start: start };
+function start(dialog, toggle) {
   var words = JSON.parse(document.getElementById("__config").textContent).translations.search;
   var style = document.createElement("link");
   style.rel = "stylesheet";
-  style.href = new URL("../stylesheets/search.css", import.meta.url).href;
+  style.href = new URL("../stylesheets/search.css", here).href;
   document.head.appendChild(style);
   var form = dialog.querySelector("[data-search-form]");
   var input = dialog.querySelector("[data-search-query]");
@@ -25,11 +28,27 @@ export function start(dialog, toggle) {
     return { url: base.href, site: new URL("..", base).pathname };
   }
 
+  // Classic scripts one after the other; the last one sets window.orkestOfflineSearch.
+  function scripts(sources) {
+    return sources.reduce(function (done, source) {
+      return done.then(function () {
+        return new Promise(function (resolve, reject) {
+          var script = document.createElement("script");
+          script.src = new URL(source, document.baseURI).href;
+          script.onload = resolve;
+          script.onerror = reject;
+          document.head.appendChild(script);
+        });
+      });
+    }, Promise.resolve()).then(function () { return window.orkestOfflineSearch; });
+  }
+
   function load() {
     if (!loading) {
       status.textContent = words.loading;
-      var where = bundle();
-      loading = import(where.url + "pagefind.js").then(function (pagefind) {
+      var offline = dialog.getAttribute("data-search-offline");
+      var where = offline ? {} : bundle();
+      loading = (offline ? scripts(offline.split(" ")) : import(where.url + "pagefind.js")).then(function (pagefind) {
         // The main thread: one request less than Pagefind's worker, and this index is small.
         return pagefind.options({ baseUrl: where.site, noWorker: true, excerptLength: 24 })
           .then(function () { return pagefind.filters(); })
@@ -259,3 +278,4 @@ export function start(dialog, toggle) {
   if (toggle.checked || document.activeElement === input || input.value) open();
   if (input.value) query();
 }
+})(document.currentScript.src);

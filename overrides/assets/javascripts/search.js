@@ -13,10 +13,15 @@
   });
   var dialog = document.querySelector("[data-search]"), toggle = document.getElementById("__search");
   if (!dialog || !toggle) return;
-  var input = dialog.querySelector("input"), module = new URL("search-dialog.js", document.currentScript.src);
+  var input = dialog.querySelector("input"), code = new URL("search-dialog.js", document.currentScript.src);
+  // A classic script, not a module: modules do not load from file:// (the offline copy).
   function start() {
-    if (module) import(module.href).then(function (search) { search.start(dialog, toggle); });
-    module = null;
+    if (!code) return;
+    var script = document.createElement("script");
+    script.src = code.href;
+    script.onload = function () { window.orkestSearchDialog.start(dialog, toggle); };
+    document.head.appendChild(script);
+    code = null;
   }
   toggle.onchange = function () { if (toggle.checked) input.focus(); };
   input.onfocus = start;
