@@ -1,9 +1,11 @@
-"""Shared fixtures: the site is built once per session, served on localhost, and
-opened in Debian's headless Chromium for the browser tests."""
+"""Shared fixtures: the site is built once per session (with its PDF handbooks, as deployed),
+served on localhost, and opened in Debian's headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
 import resource
+import subprocess
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,6 +24,8 @@ class BuiltSite:
     log: str
     seconds: float
     cpu_seconds: float  # the build's own user and system time, with everything it ran
+    handbooks_cpu_seconds: float  # the same for `python -m orkest handbooks`, Chromium included
+    handbooks_log: str
 
 
 @pytest.fixture(scope="session")
@@ -34,7 +38,15 @@ def site(tmp_path_factory) -> BuiltSite:
     if result.returncode != 0:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
-    return BuiltSite(site_dir, url, result.stderr, time.perf_counter() - started, cpu)
+    seconds = time.perf_counter() - started
+    # The handbooks, as the deploy makes them after the build: index pages link to them.
+    handbooks = subprocess.run([sys.executable, "-m", "orkest", "handbooks", str(site_dir)],
+                               capture_output=True, text=True)
+    done = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if handbooks.returncode != 0:
+        pytest.fail(f"python -m orkest handbooks failed:\n{handbooks.stderr}", pytrace=False)
+    handbooks_cpu = done.ru_utime - after.ru_utime + done.ru_stime - after.ru_stime
+    return BuiltSite(site_dir, url, result.stderr, seconds, cpu, handbooks_cpu, handbooks.stdout)
 
 
 @pytest.fixture(scope="session")

@@ -81,8 +81,9 @@ class BuiltSite:
         html = LexborHTMLParser(file.read_text(encoding="utf-8"))
         title, tab = html.css_first("article h1"), html.css_first(ACTIVE_TAB)
         if title is None or tab is None:
-            missing = "a title (<h1> in its <article>)" if title is None else "an active tab (navigation.tabs)"
-            raise SiteError(f"{file}: has no {missing}, so it cannot be placed in a handbook")
+            missing = "title (an <h1> in its <article>)" if title is None else "active tab (navigation.tabs)"
+            raise SiteError(f"{file}: has no {missing}, so it cannot be placed in a handbook: "
+                            "give the page a title, or build it with the site's theme")
         for anchor in title.css(".headerlink"):
             anchor.decompose()
         following = html.css_first(NEXT_LINK)
