@@ -10,6 +10,7 @@ import math
 import re
 import shutil
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -155,15 +156,40 @@ def test_the_cover_names_title_language_date_and_address(site, sections):
             assert wanted in cover, f"{pdf}: the cover lacks '{wanted}': {cover}"
 
 
-def test_links_inside_a_handbook_jump_within_it_and_the_pdf_is_tagged(site, sections):
+def internal_links(page) -> int:
+    """Link annotations of a printed page that jump within the PDF (not to a web address)."""
+    links = [annotation.get_object() for annotation in page.get("/Annots") or []]
+    return sum(1 for link in links if "/Dest" in link or link.get("/A", {}).get("/S") == "/GoTo")
+
+
+def structure_counts(node, counts: Counter | None = None) -> Counter:
+    """How often each structure type (/H1, /P, ...) occurs in a tagged PDF's structure tree."""
+    counts = Counter() if counts is None else counts
+    node = node.get_object()
+    if isinstance(node, list):
+        for child in node:
+            structure_counts(child, counts)
+    elif isinstance(node, dict):
+        if "/S" in node:
+            counts[node["/S"]] += 1
+        if "/K" in node:
+            structure_counts(node["/K"], counts)
+    return counts
+
+
+def test_links_inside_a_handbook_jump_within_it_and_its_headings_are_tagged(site, sections):
     for section in sections:
         reader = PdfReader(handbook_pdf(section.index))
-        contents_links = [annotation.get_object() for annotation in reader.pages[1].get("/Annots") or []]
-        internal = [link for link in contents_links if "/Dest" in link or link.get("/A", {}).get("/S") == "/GoTo"]
-        assert len(internal) >= len(section.titles), f"{section.index}: the contents' entries are not links"
+        assert internal_links(reader.pages[1]) >= len(section.titles), \
+            f"{section.index}: the contents' entries do not jump to their pages"
+        assert sum(internal_links(page) for page in reader.pages[2:]) > 0, \
+            f"{section.index}: no link between the handbook's pages jumps within the PDF"
         catalog = reader.trailer["/Root"]
         assert bool(catalog.get("/MarkInfo", {}).get("/Marked")) and "/StructTreeRoot" in catalog, \
             f"{section.index}: the handbook is not a tagged PDF (page.pdf(tagged=True))"
+        headings = structure_counts(catalog["/StructTreeRoot"])
+        assert headings["/H1"] == len(section.titles) + 1 and headings["/H2"] > 0, \
+            f"{section.index}: its headings are not tagged as headings: {headings}"
 
 
 def test_the_index_page_box_shows_size_pages_and_date_of_the_file(site, sections):
