@@ -22,6 +22,7 @@ from pypdf import PdfReader
 from orkest.__main__ import main
 from orkest.config import plugin_settings, read_config
 from orkest.testing import ROOT
+from orkest.testing.accessibility import BLOCKING, all_views, findings
 from orkest.testing.printing import printed_pages
 
 pytestmark = pytest.mark.browser
@@ -202,6 +203,13 @@ def test_the_index_page_box_shows_size_pages_and_date_of_the_file(site, sections
         assert shown in text and f"{len(PdfReader(pdf).pages)} pag" in text, f"{section.index}: {text}"
         cover_date = format_date(datetime.datetime.now(datetime.UTC).date(), format="long", locale=section.language)
         assert cover_date in text, f"{section.index}: the box does not say when the handbook was made: {text}"
+
+
+def test_the_index_pages_with_the_box_have_no_serious_accessibility_finding(browser, server, site, sections):
+    # Every rule, best practice included, in all four views; tests/test_browser.py runs the WCAG rules on every page.
+    paths = [f"/{section.index.parent.relative_to(site.root).as_posix()}/" for section in sections[::5]]
+    found = findings(browser, server, paths, all_views())
+    assert [str(finding) for finding in found if finding.impact in BLOCKING] == []
 
 
 def site_copy(site, tmp_path: Path) -> Path:

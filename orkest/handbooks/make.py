@@ -42,8 +42,10 @@ def made_on() -> datetime.date:
 
 def page_numbers(pdf: Path) -> tuple[int, dict[str, int]]:
     """The PDF's number of pages, and the page (from 1) each named destination is on."""
-    from pypdf import PdfReader
-
+    try:
+        from pypdf import PdfReader
+    except ImportError as error:
+        raise PrintError("pypdf is not installed: install requirements/handbooks.txt") from error
     reader = PdfReader(pdf)
     return len(reader.pages), {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
                                for name, dest in reader.named_destinations.items()}

@@ -25,8 +25,11 @@ class HandbookPrinter:
         self._documents: dict[str, str] = {}  # the handbooks open now, by the address each is shown at
 
     def __enter__(self) -> HandbookPrinter:
-        from playwright.sync_api import sync_playwright
-
+        try:
+            from playwright.sync_api import sync_playwright
+        except ImportError as error:
+            raise PrintError(f"{error.name} is not installed: install requirements/handbooks.txt "
+                             "(bash -c 'source scripts/_venv.sh && ensure_venv requirements/handbooks.txt')") from error
         if not Path(CHROMIUM).exists():
             raise PrintError(f"Chromium not found at {CHROMIUM}: install Debian's chromium "
                              "(apt-get install chromium) or set CHROMIUM=/path/to/chrome")
