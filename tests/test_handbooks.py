@@ -20,6 +20,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from orkest.__main__ import main
+from orkest.checks.files import _pdf_problems
 from orkest.config import plugin_settings, read_config
 from orkest.testing import ROOT
 from orkest.testing.accessibility import BLOCKING, all_views, findings
@@ -191,6 +192,12 @@ def test_links_inside_a_handbook_jump_within_it_and_its_headings_are_tagged(site
         headings = structure_counts(catalog["/StructTreeRoot"])
         assert headings["/H1"] == len(section.titles) + 1 and headings["/H2"] > 0, \
             f"{section.index}: its headings are not tagged as headings: {headings}"
+
+
+def test_each_handbook_holds_no_script_action_or_attachment(site, sections):
+    # The file policy's own check for a PDF put in docs/: links to websites may stay.
+    for section in sections:
+        assert _pdf_problems(handbook_pdf(section.index).read_bytes()) == [], section.index
 
 
 def test_the_index_page_box_shows_size_pages_and_date_of_the_file(site, sections):
