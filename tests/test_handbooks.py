@@ -9,6 +9,8 @@ import datetime
 import math
 import re
 import shutil
+import subprocess
+import sys
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -245,3 +247,17 @@ def test_a_page_without_a_printable_title_fails_naming_it(site, tmp_path, capsys
     assert main(["handbooks", str(copy)]) == 1
     assert f"error: {page}: has no title (an <h1> in its <article>), so it cannot be placed in a handbook" \
         in capsys.readouterr().err
+
+
+def test_a_page_whose_article_does_not_print_fails_naming_it(site, tmp_path):
+    copy = site_copy(site, tmp_path)
+    page = copy / "over-leerorkest" / "ontstaan" / "index.html"
+    page.write_text(page.read_text(encoding="utf-8").replace(
+        '<article class="md-content__inner md-typeset">', '<article class="md-content__inner md-typeset" hidden>', 1),
+        encoding="utf-8")
+    # In a process of its own: the session's browser already runs Playwright in this one.
+    result = subprocess.run([sys.executable, "-m", "orkest", "handbooks", str(copy)], capture_output=True, text=True)
+    error = result.stderr
+    assert result.returncode == 1, error
+    assert f"error: {page}: did not print into the handbook 'Over Leerorkest'" in error
+    assert "give it an article that prints, with its title as its only <h1>" in error

@@ -40,15 +40,24 @@ def made_on() -> datetime.date:
     return now.date()
 
 
-def page_numbers(pdf: Path) -> tuple[int, dict[str, int]]:
-    """The PDF's number of pages, and the page (from 1) each named destination is on."""
+@dataclass(frozen=True)
+class PrintedPdf:
+    pages: int
+    destinations: dict[str, int]  # the page (from 1) each named destination (link target) is on
+    bookmarks: list[tuple[str, int]]  # the outline's top level: title and page
+
+
+def read_pdf(pdf: Path) -> PrintedPdf:
     try:
         from pypdf import PdfReader
     except ImportError as error:
         raise PrintError("pypdf is not installed: install requirements/handbooks.txt") from error
     reader = PdfReader(pdf)
-    return len(reader.pages), {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
-                               for name, dest in reader.named_destinations.items()}
+    return PrintedPdf(len(reader.pages),
+                      {name.lstrip("/"): reader.get_destination_page_number(dest) + 1
+                       for name, dest in reader.named_destinations.items()},
+                      [(" ".join(entry.title.split()), reader.get_destination_page_number(entry) + 1)
+                       for entry in reader.outline if not isinstance(entry, list)])
 
 
 class HandbookMaker:
@@ -74,8 +83,9 @@ class HandbookMaker:
         with printer.opened(section.index.url + name.removesuffix(".pdf") + ".html", document.html()) as opened:
             opened.print(draft, final=False)
             for _ in range(PRINTINGS):
-                count, destinations = page_numbers(draft)
-                printed = {key: destinations[key] for key in document.keys.values() if key in destinations}
+                result = read_pdf(draft)
+                printed = {key: result.destinations[key] for key in document.keys.values()
+                           if key in result.destinations}
                 if printed == numbers:
                     break
                 numbers = printed
@@ -84,23 +94,30 @@ class HandbookMaker:
             else:
                 raise PrintError(f"{section.index.file}: the table of contents of '{section.label}' kept moving "
                                  f"its pages after {PRINTINGS} printings: shorten its titles")
-        self._check(section, document, numbers, printer)
+        self._check(section, document, numbers, result.bookmarks, printer)
         pdf = index_file.parent / name
         shutil.move(draft, pdf)
         size = pdf.stat().st_size
         title = f"{words['kicker']} {section.label}"
         about = words["about"].format(count=len(section.pages), section=section.label, date=date)
-        add_box(index_file, box_html(name, title, file_size(size, words, language), count, about,
+        add_box(index_file, box_html(name, title, file_size(size, words, language), result.pages, about,
                                      words["heading"], words["link"]))
-        return Handbook(section, pdf, count, size)
+        return Handbook(section, pdf, result.pages, size)
 
     @staticmethod
     def _check(section: Section, document: HandbookDocument, numbers: dict[str, int],
-               printer: HandbookPrinter) -> None:
-        unprinted = [page.file for page in section.pages if document.keys[page.url] not in numbers]
-        if unprinted:
-            raise PrintError(f"{unprinted[0]}: did not print into the handbook '{section.label}' "
-                             "(its article is empty or hidden on paper): give it a printable article")
+               bookmarks: list[tuple[str, int]], printer: HandbookPrinter) -> None:
+        """Each page printed where the contents say, its title the bookmark there, in navigation order."""
+        printed = bookmarks[1:]  # the first is the cover's
+        for place, page in enumerate(section.pages):
+            wanted = (" ".join(page.title.split()), numbers.get(document.keys[page.url]))
+            if place >= len(printed) or printed[place] != wanted:
+                raise PrintError(f"{page.file}: did not print into the handbook '{section.label}' (bookmark "
+                                 f"{place + 2} should be its title on page {wanted[1]}): give it an article that "
+                                 "prints, with its title as its only <h1>")
+        if len(printed) > len(section.pages):
+            raise PrintError(f"{section.index.file}: the handbook '{section.label}' has a bookmark no page's title "
+                             f"gives ({printed[len(section.pages)][0]}): give each page one title (<h1>)")
         if printer.missing:
             raise PrintError(f"handbook '{section.label}' ({section.language}): the site lacks "
                              f"{', '.join(sorted(set(printer.missing)))}, which its pages show: build the whole site")
