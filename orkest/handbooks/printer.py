@@ -82,8 +82,8 @@ class OpenDocument:
         self._page = page
 
     def print(self, pdf: Path, final: bool) -> None:
-        """On A4; the final printing also with its outline (bookmarks) and tags, which take a third
-        of the time and which a printing that only reads the page numbers does not need."""
+        """On A4; the final printing also with its outline (bookmarks) and tags, which a printing
+        that only tells where each page starts does not need."""
         self._page.pdf(path=str(pdf), format="A4", outline=final, tagged=final)
 
     def fill_in(self, numbers: dict[str, int]) -> None:
