@@ -234,8 +234,8 @@ def test_a_missing_page_fails_naming_it_and_the_page_before(site, tmp_path, caps
     (copy / "starten" / "duurzaamheid" / "index.html").unlink()
     assert main(["handbooks", str(copy)]) == 1
     error = capsys.readouterr().err
-    assert f"{copy / 'starten' / 'meerjarenplan' / 'index.html'}: the navigation's next page, " \
-           f"{site.url}starten/duurzaamheid/, is not in the built site" in error
+    assert f"docs/starten/meerjarenplan.md (built: {copy / 'starten' / 'meerjarenplan' / 'index.html'}): " \
+           f"the navigation's next page, {site.url}starten/duurzaamheid/, is not in the built site" in error
     assert "build the whole site, or remove the page from mkdocs.yml's nav" in error
 
 
@@ -245,8 +245,8 @@ def test_a_page_without_a_printable_title_fails_naming_it(site, tmp_path, capsys
     page.write_text(re.sub(r"<h1[^>]*>.*?</h1>", "", page.read_text(encoding="utf-8"), count=1, flags=re.S),
                     encoding="utf-8")
     assert main(["handbooks", str(copy)]) == 1
-    assert f"error: {page}: has no title (an <h1> in its <article>), so it cannot be placed in a handbook" \
-        in capsys.readouterr().err
+    assert f"error: docs/financiering/begroting.en.md (built: {page}): has no title (an <h1> in its <article>), " \
+           "so it cannot be placed in a handbook: give the page a title" in capsys.readouterr().err
 
 
 def test_a_page_whose_article_does_not_print_fails_naming_it(site, tmp_path):
@@ -259,5 +259,6 @@ def test_a_page_whose_article_does_not_print_fails_naming_it(site, tmp_path):
     result = subprocess.run([sys.executable, "-m", "orkest", "handbooks", str(copy)], capture_output=True, text=True)
     error = result.stderr
     assert result.returncode == 1, error
-    assert f"error: {page}: did not print into the handbook 'Over Leerorkest'" in error
+    assert f"error: docs/over-leerorkest/ontstaan.md (built: {page}): did not print into the handbook " \
+           "'Over Leerorkest'" in error
     assert "give it an article that prints, with its title as its only <h1>" in error

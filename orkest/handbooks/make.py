@@ -92,7 +92,7 @@ class HandbookMaker:
                 opened.fill_in(numbers)
                 opened.print(draft, final=True)
             else:
-                raise PrintError(f"{section.index.file}: the table of contents of '{section.label}' kept moving "
+                raise PrintError(f"{section.index.where}: the table of contents of '{section.label}' kept moving "
                                  f"its pages after {PRINTINGS} printings: shorten its titles")
         self._check(section, document, numbers, result.bookmarks, printer)
         pdf = index_file.parent / name
@@ -112,11 +112,11 @@ class HandbookMaker:
         for place, page in enumerate(section.pages):
             wanted = (" ".join(page.title.split()), numbers.get(document.keys[page.url]))
             if place >= len(printed) or printed[place] != wanted:
-                raise PrintError(f"{page.file}: did not print into the handbook '{section.label}' (bookmark "
+                raise PrintError(f"{page.where}: did not print into the handbook '{section.label}' (bookmark "
                                  f"{place + 2} should be its title on page {wanted[1]}): give it an article that "
                                  "prints, with its title as its only <h1>")
         if len(printed) > len(section.pages):
-            raise PrintError(f"{section.index.file}: the handbook '{section.label}' has a bookmark no page's title "
+            raise PrintError(f"{section.index.where}: the handbook '{section.label}' has a bookmark no page's title "
                              f"gives ({printed[len(section.pages)][0]}): give each page one title (<h1>)")
         if printer.missing:
             raise PrintError(f"handbook '{section.label}' ({section.language}): the site lacks "

@@ -10,6 +10,8 @@ from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from orkest.link_sources import source_of
+
 NEXT_LINK = "a.md-footer__link--next"
 ACTIVE_TAB = ".md-tabs__item--active a.md-tabs__link"
 
@@ -27,6 +29,7 @@ class Page:
     section: str  # the label of its tab
     section_url: str  # where the tab leads: the section's index page
     next_url: str | None
+    where: str  # how a message names it: its source file (from "edit this page") and the built file
 
 
 @dataclass
@@ -72,24 +75,27 @@ class BuiltSite:
                  if link.attributes.get("hreflang") != "x-default" and link.attributes.get("href")]
         return homes or [self.url]
 
-    def page(self, url: str, linked_from: Path | None = None) -> Page:
+    def page(self, url: str, linked_from: Page | None = None) -> Page:
         file = self.file_of(url)
-        where = f"{linked_from}: the navigation's next page, {url}," if linked_from else f"{url}:"
         if file is None or not file.is_file():
+            where = f"{linked_from.where}: the navigation's next page, {url}," if linked_from else f"{url}:"
             raise SiteError(f"{where} is not in the built site ({file}): build the whole site, "
                             "or remove the page from mkdocs.yml's nav")
-        html = LexborHTMLParser(file.read_text(encoding="utf-8"))
+        text = file.read_text(encoding="utf-8")
+        source = source_of(text, Path.cwd())
+        where = f"{source} (built: {file})" if source else str(file)
+        html = LexborHTMLParser(text)
         title, tab = html.css_first("article h1"), html.css_first(ACTIVE_TAB)
         if title is None or tab is None:
             missing = "title (an <h1> in its <article>)" if title is None else "active tab (navigation.tabs)"
-            raise SiteError(f"{file}: has no {missing}, so it cannot be placed in a handbook: "
+            raise SiteError(f"{where}: has no {missing}, so it cannot be placed in a handbook: "
                             "give the page a title, or build it with the site's theme")
         for anchor in title.css(".headerlink"):
             anchor.decompose()
         following = html.css_first(NEXT_LINK)
         return Page(url=url, file=file, title=title.text(strip=True), language=html.css_first("html").attributes.get(
             "lang") or "", section=tab.text(strip=True), section_url=urljoin(url, tab.attributes.get("href") or ""),
-            next_url=urljoin(url, following.attributes["href"]) if following else None)
+            next_url=urljoin(url, following.attributes["href"]) if following else None, where=where)
 
 
 def site_sections(site: BuiltSite) -> list[Section]:
@@ -105,5 +111,5 @@ def site_sections(site: BuiltSite) -> list[Section]:
                 if not sections or sections[-1].label != page.section or sections[-1].language != page.language:
                     sections.append(Section(page.language, page.section))
                 sections[-1].pages.append(page)
-            page = site.page(page.next_url, linked_from=page.file) if page.next_url else None
+            page = site.page(page.next_url, linked_from=page) if page.next_url else None
     return sections
