@@ -63,9 +63,9 @@ class HandbookDocument:
                 f"<title>{escape(cover.kicker)} {escape(cover.title)}</title>{self.head}<style>{STYLE}</style></head>"
                 f'<body dir="ltr" data-md-color-scheme="default"><main class="handbook">'
                 f'<section class="handbook-cover"><p class="handbook-cover__kicker">{escape(cover.kicker)}</p>'
-                f"<h1>{escape(cover.title)}</h1><dl>"
-                f"<dt>{escape(cover.language)}</dt><dd>{escape(cover.date)}</dd>"
-                f'<dt class="handbook-cover__address">{escape(cover.address)}</dt></dl></section>'
+                f'<h1>{escape(cover.title)}</h1><div class="handbook-cover__about">'
+                f"<p>{escape(cover.language)}</p><p>{escape(cover.date)}</p>"
+                f'<p class="handbook-cover__address">{escape(cover.address)}</p></div></section>'
                 f'<nav class="handbook-toc md-typeset" aria-labelledby="handbook-toc"><h2 id="handbook-toc">'
                 f"{escape(cover.contents)}</h2><ol>{entries}</ol></nav>"
                 + "".join(self.articles) + "</main></body></html>")
