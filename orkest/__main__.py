@@ -1,7 +1,8 @@
 """`python -m orkest new TYPE PATH` starts a page pair; `check` runs the fast checks;
 `links` checks internal links (offline), or external ones; `finish SITE` repairs a built
 site, gives each page its Content-Security-Policy and indexes it for search, whatever generator built it;
-`offline SITE` writes the offline copy of each language (a .zip) into a finished site.
+`handbooks SITE` prints each section of it as a PDF handbook; `offline SITE` writes the offline copy of
+each language (a .zip) into a finished site.
 
 ./scripts/new, ./scripts/check and ./scripts/links call these with the project's .venv.
 """
@@ -34,9 +35,15 @@ def main(argv: list[str] | None = None) -> int:
     finish = commands.add_parser("finish", help="repair and secure a built site (the build does this itself)")
     finish.add_argument("site", type=Path, help="the built site's folder, e.g. site/")
     finish.add_argument("--config", type=Path, default=Path("mkdocs.yml"), help="the site's configuration")
+    handbooks = commands.add_parser("handbooks", help="print each section of a built site as a PDF handbook")
+    handbooks.add_argument("site", type=Path, help="the built (and finished) site's folder, e.g. site/")
     offline = commands.add_parser("offline", help="write each language's offline copy (.zip) into a finished site")
     offline.add_argument("site", type=Path, help="the finished site's folder, e.g. site/")
     args = parser.parse_args(argv)
+    if args.command == "handbooks":
+        from orkest.handbooks.make import run
+
+        return run(args.site)
     if args.command == "offline":
         return offline_command(args.site)
     if args.command == "finish":

@@ -1,5 +1,5 @@
-"""Shared fixtures: the site is built once per session, served on localhost, and
-opened in Debian's headless Chromium for the browser tests."""
+"""Shared fixtures: the site is built once per session (with its PDF handbooks, as deployed),
+served on localhost, and opened in Debian's headless Chromium for the browser tests."""
 
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ class BuiltSite:
     log: str
     seconds: float
     cpu_seconds: float  # the build's own user and system time, with everything it ran
+    handbooks_cpu_seconds: float  # the same for `python -m orkest handbooks`, Chromium included
+    handbooks_log: str
     offline_cpu_seconds: float  # `python -m orkest offline`'s, which writes the offline copies after the build
 
 
@@ -38,14 +40,21 @@ def site(tmp_path_factory) -> BuiltSite:
         pytest.fail(f"mkdocs build --strict failed:\n{result.stderr}", pytrace=False)
     cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
     seconds = time.perf_counter() - started
-    # The offline copies, as the deploy makes them: their links on the home page and the guide
-    # are then checked with every other link, and their pages held to every page check.
+    # The handbooks, as the deploy makes them after the build: index pages link to them.
+    handbooks = subprocess.run([sys.executable, "-m", "orkest", "handbooks", str(site_dir)],
+                               capture_output=True, text=True)
+    printed = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if handbooks.returncode != 0:
+        pytest.fail(f"python -m orkest handbooks failed:\n{handbooks.stderr}", pytrace=False)
+    handbooks_cpu = printed.ru_utime - after.ru_utime + printed.ru_stime - after.ru_stime
+    # The offline copies, as the deploy makes them (after the handbooks): their links on the home page
+    # and the guide are then checked with every other link, and their pages held to every page check.
     offline = subprocess.run([sys.executable, "-m", "orkest", "offline", str(site_dir)], capture_output=True, text=True)
     done = resource.getrusage(resource.RUSAGE_CHILDREN)
     if offline.returncode != 0:
         pytest.fail(f"python -m orkest offline failed:\n{offline.stderr}", pytrace=False)
-    offline_cpu = done.ru_utime - after.ru_utime + done.ru_stime - after.ru_stime
-    return BuiltSite(site_dir, url, result.stderr, seconds, cpu, offline_cpu)
+    offline_cpu = done.ru_utime - printed.ru_utime + done.ru_stime - printed.ru_stime
+    return BuiltSite(site_dir, url, result.stderr, seconds, cpu, handbooks_cpu, handbooks.stdout, offline_cpu)
 
 
 @pytest.fixture(scope="session")

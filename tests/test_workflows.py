@@ -61,9 +61,12 @@ def test_deploy_publishes_only_a_push_to_main_that_passed_ci_after_the_same_gate
     before_upload = [step.get("run", "") for step in build["steps"][:upload]]
     assert "./scripts/check" in before_upload
     assert any("mkdocs build --strict" in run for run in before_upload)
-    # The offline copies are made from the finished site, never committed (orkest/offline/).
     built = next(i for i, run in enumerate(before_upload) if "mkdocs build --strict" in run)
-    assert any("-m orkest offline site" in run for run in before_upload[built:])
+    # The PDF handbooks and then the offline copies are made from the built site and deployed
+    # with it, never committed (orkest/handbooks/, orkest/offline/).
+    printed = next(i for i, run in enumerate(before_upload) if "-m orkest handbooks site/" in run)
+    packed = next(i for i, run in enumerate(before_upload) if "-m orkest offline site" in run)
+    assert built < printed < packed
 
 
 def test_dependabot_watches_pip_npm_and_actions():
