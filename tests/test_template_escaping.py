@@ -7,8 +7,9 @@ import re
 from orkest.testing import ROOT
 
 PRINTED = re.compile(r"\{\{(?P<expression>.*?)\}\}", re.S)
-# Our own words (label tables in the template itself), the parent block, a fixed separator.
-OWN_WORDS = re.compile(r"^\s*((words|labels|ui)(\.\w+)+|super\(\)|article|\"[^\"]*\" if not loop\.last|\{[^{}]*\}\[[^\]]*\])\s*$")
+# Our own words (label tables in the template itself), the parent block (super(), or article or header
+# holding it), a fixed separator.
+OWN_WORDS = re.compile(r"^\s*((words|labels|ui)(\.\w+)+|super\(\)|article|header|\"[^\"]*\" if not loop\.last|\{[^{}]*\}\[[^\]]*\])\s*$")
 ESCAPED = re.compile(r"\|\s*(e|escape|tojson)\s*-?$")  # tojson: Jinja's HTML-safe JSON
 
 
