@@ -9,34 +9,13 @@ from __future__ import annotations
 
 import argparse
 import re
-import resource
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from save_results import save
 
-from orkest.testing import build_site
-
-
-def children_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
-
-
-def one_run(site: Path) -> tuple[float, float, str]:
-    """Build CPU, handbooks CPU, and the handbooks' report (one line per PDF)."""
-    started = children_cpu()
-    result = build_site(site, "https://www.orkestindeklas.nl/")
-    built = children_cpu()
-    if result.returncode != 0:
-        raise SystemExit(result.stderr)
-    handbooks = subprocess.run([sys.executable, "-m", "orkest", "handbooks", str(site)], capture_output=True, text=True)
-    if handbooks.returncode != 0:
-        raise SystemExit(handbooks.stderr)
-    return built - started, children_cpu() - built, handbooks.stdout
+from orkest.testing import build_then_run
 
 
 def main() -> None:
@@ -46,7 +25,7 @@ def main() -> None:
     builds, handbooks, report = [], [], ""
     with tempfile.TemporaryDirectory() as folder:
         for run in range(runs):
-            build, made, report = one_run(Path(folder) / f"site-{run}")
+            (build, made), (report,) = build_then_run(Path(folder) / f"site-{run}", "handbooks")
             builds.append(build)
             handbooks.append(made)
     pdfs = {match[1]: {"pages": int(match[2]), "bytes": int(match[3])}

@@ -8,21 +8,13 @@ copy's size (zip bytes); written to bench/results/offline_figures.json.
 from __future__ import annotations
 
 import argparse
-import resource
 import statistics
-import subprocess
-import sys
 import tempfile
 from pathlib import Path
 
 from save_results import save
 
-from orkest.testing import build_site
-
-
-def child_cpu() -> float:
-    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+from orkest.testing import build_then_run
 
 
 def main() -> None:
@@ -33,16 +25,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         for run in range(runs):
             site = Path(folder) / f"site-{run}"
-            started = child_cpu()
-            result = build_site(site, "https://www.orkestindeklas.nl/")
-            built = child_cpu()
-            if result.returncode != 0:
-                raise SystemExit(result.stderr)
-            made = subprocess.run([sys.executable, "-m", "orkest", "offline", str(site)], capture_output=True, text=True)
-            if made.returncode != 0:
-                raise SystemExit(made.stderr)
-            build.append(built - started)
-            offline.append(child_cpu() - built)
+            (built, made), _ = build_then_run(site, "offline")
+            build.append(built)
+            offline.append(made)
             sizes = {path.name: path.stat().st_size for path in sorted((site / "offline").glob("*.zip"))}
     plain, packs = statistics.median(build), statistics.median(offline)
     print(f"CPU, median of {runs}: build {plain:.2f} s, offline copies {packs:.2f} s "

@@ -6,6 +6,7 @@ from __future__ import annotations
 import contextlib
 import functools
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -52,6 +53,30 @@ def build_site(site_dir: Path, site_url: str, *extra: str, cwd: Path = ROOT, gen
            **({"REPO_URL": repo_url} if repo_url else {}), **(env or {})}
     command = [sys.executable, "-m", generator, "build", "--strict", "--site-dir", str(site_dir)]
     return subprocess.run([*command, *extra], cwd=cwd, env=env, capture_output=True, text=True)
+
+
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def build_then_run(site_dir: Path, *commands: str) -> tuple[list[float], list[str]]:
+    """The real site's strict build into `site_dir`, then `python -m orkest COMMAND site_dir` for
+    each command, as the deploy runs them: each step's CPU (user+sys, its child processes
+    included) and each command's output. A failing step stops the run with what it said."""
+    cpu, said, started = [], [], children_cpu()
+    result = build_site(site_dir, "https://www.orkestindeklas.nl/")
+    for command in (None, *commands):
+        if command is not None:
+            result = subprocess.run([sys.executable, "-m", "orkest", command, str(site_dir)],
+                                    capture_output=True, text=True)
+        done = children_cpu()
+        if result.returncode != 0:
+            raise SystemExit(result.stderr)
+        cpu.append(done - started)
+        said.append(result.stdout)
+        started = done
+    return cpu, said[1:]
 
 
 def project_copy(destination: Path, config: str | None = None, docs: bool = True) -> Path:
