@@ -111,7 +111,8 @@ def test_two_builds_give_byte_identical_files_with_fixed_times(site, tmp_path):
         result = build_site(tmp_path / f"site-{number}", site.url, env={ENV: str(tmp_path / f"cache-{number}")})
         assert result.returncode == 0, result.stderr
         builds.append(office_files(tmp_path / f"site-{number}"))
-        assert len(list((tmp_path / f"cache-{number}").iterdir())) == FILES
+        kept = [zipfile.ZipFile(path).namelist() for path in (tmp_path / f"cache-{number}").iterdir()]
+        assert sum(len(formats) for formats in kept) == FILES  # one file per page, holding its formats
     first, second = builds
     assert office_files(site.root) == first  # the files a build kept are the files a build makes
     assert len(first) == FILES

@@ -15,6 +15,7 @@ import hashlib
 import json
 import os
 import tempfile
+import zipfile
 from importlib import metadata
 from pathlib import Path
 
@@ -43,17 +44,19 @@ def key(formats: list[str], language: str, words: dict, texts: list[str]) -> str
 
 
 def cached(name: str, formats: list[str]) -> dict[str, bytes] | None:
-    paths = {kind: folder() / f"{name}.{kind}" for kind in formats}
     try:
-        return {kind: path.read_bytes() for kind, path in paths.items()}
-    except OSError:
+        with zipfile.ZipFile(folder() / f"{name}.zip") as kept:
+            return {kind: kept.read(kind) for kind in formats}
+    except (OSError, KeyError, zipfile.BadZipFile):
         return None
 
 
 def keep(name: str, files: dict[str, bytes]) -> None:
+    """All of a page's files in one uncompressed zip: one file to create, not one per format."""
     where = folder()
     where.mkdir(mode=0o700, parents=True, exist_ok=True)
-    for kind, data in files.items():
-        partial = where / f"{name}.{kind}.{os.getpid()}"
-        partial.write_bytes(data)
-        os.replace(partial, where / f"{name}.{kind}")  # whole or not at all, also with two builds at once
+    partial = where / f"{name}.zip.{os.getpid()}"
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_STORED) as kept:
+        for kind, data in files.items():
+            kept.writestr(kind, data)
+    os.replace(partial, where / f"{name}.zip")  # whole or not at all, also with two builds at once
