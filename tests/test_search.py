@@ -299,7 +299,8 @@ def test_indexing_adds_at_most_its_share_to_the_build_s_cpu_time(site):
     english, dutch, indexing = int(said[1]), int(said[2]), float(said[3])
     assert english > 30 and dutch > 30
     share = indexing / (site.cpu_seconds - indexing)
-    # The budget is held at 100-1,000 pages per language by the benchmark. The real site's 110-odd
-    # pages of long text measured 15-23% on a 2-core machine (Pagefind writes ~170 files to disk).
+    # The budget (15%) is held at 100-1,000 pages per language by the benchmark. The real site's 140-odd
+    # pages of long text: 13% on a 2-core machine (2026-12-02), 15-23% on one whose Python ran twice
+    # as fast while Pagefind did not; the test allows that machine's share, so that CI does not flake.
     assert 0 < share <= REAL_SITE_INDEXING_SHARE, (
         f"indexing took {indexing:.2f} s of the build's {site.cpu_seconds:.2f} s CPU ({share:.0%})")
