@@ -12,10 +12,12 @@ The box (overrides/partials/downloads.html) gets each file's words from orkest/s
 
 from __future__ import annotations
 
+import gc
 import math
 import os
 import re
 import unicodedata
+from contextlib import contextmanager
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -29,6 +31,19 @@ from orkest.mkdocs.project_paths import site_languages, source_name
 def slug(title: str) -> str:
     ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
     return re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-") or "document"
+
+
+@contextmanager
+def without_collections():
+    """Python's cycle collector paused: importing the office libraries and making the files creates
+    many short-lived objects, and each collection they set off walks every object of the build so far."""
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def twin(path: Path, language: str, default: str) -> Path:
@@ -103,16 +118,17 @@ class Downloads:
             return False  # make() names the fault
 
     def make(self, source: str, formats: list[str], texts: list[str], words: dict, language: str) -> dict[str, bytes]:
-        # Imported here: python-docx, XlsxWriter and odfpy cost a build whose files are kept nothing.
-        from orkest.documents.make import generate
-        from orkest.documents.model import ModelError
+        with without_collections():
+            # Imported here: python-docx, XlsxWriter and odfpy cost a build whose files are kept nothing.
+            from orkest.documents.make import generate
+            from orkest.documents.model import ModelError
 
-        try:
-            page, *workbook = (self.read(text) for text in texts)
-            return generate(page, formats, workbook, words, language, self.workbooks)
-        except ModelError as error:
-            raise PluginError(f"{source}: its downloads cannot be made: {error}. "
-                              "Fix the page, or change its front matter 'downloads'") from error
+            try:
+                page, *workbook = (self.read(text) for text in texts)
+                return generate(page, formats, workbook, words, language, self.workbooks)
+            except ModelError as error:
+                raise PluginError(f"{source}: its downloads cannot be made: {error}. "
+                                  "Fix the page, or change its front matter 'downloads'") from error
 
     def on_post_build(self, config: MkDocsConfig) -> None:
         for source, paths in self.written.items():
