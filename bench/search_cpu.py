@@ -8,34 +8,22 @@ them into a new folder per run, the two ways taking turns; medians of N.
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import statistics
-import subprocess
 import tempfile
 import time
 from pathlib import Path
 
-import pagefind_bin
 from save_results import save
 
-from orkest.finish.search_index import (
-    NOT_CONTENT,
-    one_cpu,
-    scratch_folder,
-    write_extracts,
-)
+from orkest.finish.search_index import run_pagefind, scratch_folder, write_extracts
 
 
 def pagefind_seconds(extracts: Path, output: Path, pinned: bool) -> tuple[float, float]:
     """CPU and wall seconds of one Pagefind run."""
-    command = [str(pagefind_bin.get_executable()), "--site", str(extracts), "--output-path", str(output),
-               "--exclude-selectors", NOT_CONTENT, "--quiet"]
     started = time.perf_counter()
-    with one_cpu() if pinned else contextlib.nullcontext():
-        process = subprocess.Popen(command)
-    _, status, usage = os.wait4(process.pid, 0)
-    if os.waitstatus_to_exitcode(status):
+    returncode, usage = run_pagefind(extracts, output, pinned=pinned)
+    if returncode:
         raise SystemExit(f"Pagefind failed on {extracts}")
     return usage.ru_utime + usage.ru_stime, time.perf_counter() - started
 

@@ -6,18 +6,16 @@ from __future__ import annotations
 
 import re
 import shutil
-import subprocess
 import tempfile
 import tomllib
 from pathlib import Path
 
-import pagefind_bin
 import pytest
 from bs4 import BeautifulSoup
 
 from orkest.finish.search_index import (
     BUNDLE,
-    NOT_CONTENT,
+    run_pagefind,
     scratch_folder,
     search_extract,
 )
@@ -274,8 +272,7 @@ def test_pagefind_reading_only_the_html_tag_and_article_indexes_exactly_what_it_
         for path in html_files(site.root):
             (pages / path.relative_to(site.root)).parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(path, pages / path.relative_to(site.root))
-        subprocess.run([str(pagefind_bin.get_executable()), "--site", str(pages), "--output-path", str(whole),
-                        "--exclude-selectors", NOT_CONTENT, "--quiet"], check=True)
+        assert run_pagefind(pages, whole)[0] == 0
 
     def index_files(bundle):  # filter chunks and the meta naming them are named at random by Pagefind
         return {path.relative_to(bundle).as_posix(): path.read_bytes() for path in bundle.rglob("*")

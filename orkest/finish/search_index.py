@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import json
 import os
+import resource
 import shutil
 import subprocess
 import tempfile
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -114,6 +115,20 @@ def one_cpu():
         os.sched_setaffinity(0, allowed)
 
 
+def run_pagefind(extracts: Path, output: Path, said=None, niceness: int = 0,
+                 pinned: bool = True) -> tuple[int, resource.struct_rusage]:
+    """Pagefind over the page extracts into `output`, what it says into the file `said`: its exit
+    code and its own CPU time (wait4: this one child's, whatever else the process runs meanwhile)."""
+    command = [str(pagefind_bin.get_executable()), "--site", str(extracts), "--output-path", str(output),
+               "--exclude-selectors", NOT_CONTENT, "--quiet"]
+    with one_cpu() if pinned else nullcontext():
+        process = subprocess.Popen(command, stdout=said, stderr=subprocess.STDOUT if said else None)
+    if niceness:
+        os.setpriority(os.PRIO_PROCESS, process.pid, niceness)
+    _, status, usage = os.wait4(process.pid, 0)
+    return os.waitstatus_to_exitcode(status), usage
+
+
 def index_site(site_dir: Path, niceness: int = 0) -> SearchIndex:
     """Index the built site in `site_dir` (replacing an earlier bundle) and say what was indexed;
     `niceness` lowers Pagefind's CPU priority (a preview's next rebuild goes first)."""
@@ -125,19 +140,11 @@ def index_site(site_dir: Path, niceness: int = 0) -> SearchIndex:
         extracting = time.thread_time()
         write_extracts(site_dir, Path(extracts))
         extracting = time.thread_time() - extracting
-        command = [str(pagefind_bin.get_executable()), "--site", extracts, "--output-path", str(fresh),
-                   "--exclude-selectors", NOT_CONTENT, "--quiet"]
-        with one_cpu():
-            process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
-        if niceness:
-            os.setpriority(os.PRIO_PROCESS, process.pid, niceness)
-        # wait4 gives this one child's CPU time, whatever else the process runs meanwhile.
-        _, status, usage = os.wait4(process.pid, 0)
-        process.returncode = os.waitstatus_to_exitcode(status)
+        returncode, usage = run_pagefind(Path(extracts), fresh, output, niceness)
         output.seek(0)
         said = output.read().strip()
-    if process.returncode != 0:
-        raise SearchIndexError(f"Pagefind could not index {site_dir} (exit {process.returncode}):\n{said}")
+    if returncode != 0:
+        raise SearchIndexError(f"Pagefind could not index {site_dir} (exit {returncode}):\n{said}")
     for name in UNUSED_FILES:
         (fresh / name).unlink(missing_ok=True)
     # Swapped in whole: a preview's reader never searches a half-written bundle, and no index
